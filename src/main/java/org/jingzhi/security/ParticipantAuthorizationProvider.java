@@ -1,0 +1,74 @@
+package org.jingzhi.security;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Besides the engine's default grant on a task for its candidate groups and users, lets them read
+ * the case the task belongs to (its process instance, running and in history). A unit thus sees
+ * exactly the cases it has worked on, and nothing else.
+ */
+public class ParticipantAuthorizationProvider extends DefaultAuthorizationProvider {
+
+  @Override
+  protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
+    List<AuthorizationEntity> authorizations = new ArrayList<>(Arrays.asList(super.createOrUpdateAuthorizations(task, groupId, userId)));
+    String processInstanceId = task.getProcessInstanceId();
+    if (processInstanceId != null) {
+      authorizations.add(grantRead(task, Resources.PROCESS_INSTANCE, Permissions.READ, processInstanceId, userId, groupId));
+      if (isHistoricInstancePermissionsEnabled()) {
+        authorizations.add(grantRead(task, Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ,
+            processInstanceId, userId, groupId));
+      }
+    }
+    authorizations.removeIf(Objects::isNull);
+    return authorizations.toArray(new AuthorizationEntity[0]);
+  }
+
+  /** The authorization to save, or null when nothing needs saving. */
+  private AuthorizationEntity grantRead(Task task, Resource resource, Permission read, String resourceId, String userId, String groupId) {
+    if (pendingInThisCommand(resource, read, resourceId, userId, groupId)) {
+      return null;
+    }
+    AuthorizationEntity existing = getGrantAuthorization(resourceId, userId, groupId, resource);
+    if (existing == null) {
+      AuthorizationEntity created = createAuthorization(userId, groupId, resource, resourceId, read);
+      if (resource == Resources.HISTORIC_PROCESS_INSTANCE) {
+        provideRemovalTime(created, task);
+      }
+      return created;
+    }
+    if (existing.isPermissionGranted(read)) {
+      return null;
+    }
+    addPermissions(existing, read);
+    return existing;
+  }
+
+  /**
+   * Several tasks of one case for one unit can be created in the same command; the grant for the
+   * first is not yet flushed when the second asks for it, and inserting it twice would break the
+   * unique key on authorizations.
+   */
+  private boolean pendingInThisCommand(Resource resource, Permission read, String resourceId, String userId, String groupId) {
+    return Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
+        .anyMatch(candidate -> candidate.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT
+            && candidate.getResourceType() == resource.resourceType()
+            && resourceId.equals(candidate.getResourceId())
+            && Objects.equals(userId, candidate.getUserId())
+            && Objects.equals(groupId, candidate.getGroupId())
+            && candidate.isPermissionGranted(read));
+  }
+}

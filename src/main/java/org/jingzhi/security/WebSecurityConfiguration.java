@@ -1,0 +1,42 @@
+package org.jingzhi.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration
+class WebSecurityConfiguration {
+
+  static final String ENGINE_REST = "/engine-rest";
+  static final String ADMIN_SETUP = "/camunda/api/admin/setup";
+
+  @Bean
+  FilterRegistrationBean<AdminSetupGuard> adminSetupGuard() {
+    FilterRegistrationBean<AdminSetupGuard> registration = new FilterRegistrationBean<>(new AdminSetupGuard());
+    registration.addUrlPatterns(ADMIN_SETUP + "/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<HttpBasicAuthenticationFilter> httpBasicAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<HttpBasicAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new HttpBasicAuthenticationFilter(identityService, WebSecurityConfiguration::isOpen));
+    registration.addUrlPatterns(ENGINE_REST + "/*", "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** The engine list (a health probe) and the applicants' public case view need no login. */
+  static boolean isOpen(HttpServletRequest request) {
+    // servlet path and path info are decoded and normalised by the container, unlike the raw URI
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if ("GET".equals(request.getMethod()) && (path.equals(ENGINE_REST + "/engine") || path.equals(ENGINE_REST + "/engine/"))) {
+      return true;
+    }
+    return path.startsWith("/api/public/");
+  }
+}

@@ -1,0 +1,76 @@
+package org.jingzhi.web;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<ApiError> invalid(InvalidRequestException e) {
+    return answer(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ApiError> notFound(NotFoundException e) {
+    return answer(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ApiError> noSuchPath(NoResourceFoundException e) {
+    return answer(HttpStatus.NOT_FOUND, "没有这个地址：/" + e.getResourcePath());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<ApiError> conflict(ConflictException e) {
+    return answer(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<ApiError> forbidden(AuthorizationException e) {
+    return answer(HttpStatus.FORBIDDEN, "无权执行此操作");
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    return answer(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON 或字段类型不符");
+  }
+
+  @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+  ResponseEntity<ApiError> badParameter(Exception e) {
+    return answer(HttpStatus.BAD_REQUEST, "请求参数有误：" + e.getMessage());
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ApiError> badMethod(HttpRequestMethodNotSupportedException e) {
+    return answer(HttpStatus.METHOD_NOT_ALLOWED, "不支持的请求方法：" + e.getMethod());
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ApiError> badMediaType(HttpMediaTypeNotSupportedException e) {
+    return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请求体须为 application/json");
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ApiError> unexpected(Exception e) {
+    LOG.error("Unexpected error in API call", e);
+    return answer(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员");
+  }
+
+  static ResponseEntity<ApiError> answer(HttpStatus status, String message) {
+    return ResponseEntity.status(status).body(ApiError.of(status.value(), status.getReasonPhrase(), message));
+  }
+}
