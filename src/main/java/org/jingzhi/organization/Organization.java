@@ -77,6 +77,11 @@ public class Organization {
     return find(codeOrGroupId).map(Unit::name).orElse(codeOrGroupId);
   }
 
+  /** The name used in task names, e.g. 「市场监管局」 for {@code market}. */
+  public String shortName(String codeOrGroupId) {
+    return find(codeOrGroupId).map(Unit::shortName).orElse(codeOrGroupId);
+  }
+
   private void index(Unit unit) {
     if (unit.code() == null || !CODE.matcher(unit.code()).matches()) {
       throw new IllegalArgumentException("unit '" + unit.name() + "' needs a 12-digit code, has " + unit.code());

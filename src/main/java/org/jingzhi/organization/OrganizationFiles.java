@@ -23,7 +23,7 @@ public final class OrganizationFiles {
   public static Organization readUnits(Resource resource) {
     UnitsContent content = read(resource, UnitsContent.class);
     List<Unit> units = content.units == null ? List.of() : content.units.stream()
-        .map(entry -> new Unit(entry.code, entry.id == null ? entry.code : entry.id, entry.name, entry.type, entry.parent))
+        .map(entry -> new Unit(entry.code, entry.id == null ? entry.code : entry.id, entry.name, entry.shortName, entry.type, entry.parent))
         .toList();
     try {
       return new Organization(units);
@@ -58,6 +58,7 @@ public final class OrganizationFiles {
     public String code;
     public String id;
     public String name;
+    public String shortName;
     public UnitType type;
     public String parent;
   }

@@ -1,6 +1,7 @@
 package org.jingzhi.web;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.jingzhi.engine.RefusedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,11 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<ApiError> invalid(InvalidRequestException e) {
+    return answer(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(RefusedInputException.class)
+  ResponseEntity<ApiError> refused(RefusedInputException e) {
     return answer(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 

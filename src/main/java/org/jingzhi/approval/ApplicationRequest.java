@@ -1,0 +1,19 @@
+package org.jingzhi.approval;
+
+import java.util.List;
+
+/** The body of {@code POST /api/joint-approvals}. */
+public record ApplicationRequest(String matterType, String projectName, Applicant applicant, List<String> materials) {
+
+  public record Applicant(String name, String idNumber, String creditCode, String phone) {
+  }
+
+  CaseApplication toApplication() {
+    Applicant person = applicant == null ? new Applicant(null, null, null, null) : applicant;
+    String materialLines = materials == null ? null
+        : String.join("\n", materials.stream().map(material -> material == null ? "" : material.replace('\n', ' ')).toList());
+    return new CaseApplication(CaseApplication.text(matterType), CaseApplication.text(projectName), CaseApplication.text(person.name()),
+        CaseApplication.text(person.idNumber()), CaseApplication.text(person.creditCode()), CaseApplication.text(person.phone()),
+        materialLines);
+  }
+}

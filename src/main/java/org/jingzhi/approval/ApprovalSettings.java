@@ -1,0 +1,30 @@
+package org.jingzhi.approval;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code jingzhi.approval.*}: limits of the joint approval that are policy, not model. */
+@ConfigurationProperties("jingzhi.approval")
+public class ApprovalSettings {
+
+  /** Working days the window has for acceptance and its one-time notice (一次性告知). */
+  private int acceptanceWorkingDays = 5;
+
+  /** Working days an applicant has to supplement before the case ends as withdrawn. */
+  private int supplementWorkingDays = 20;
+
+  public int getAcceptanceWorkingDays() {
+    return acceptanceWorkingDays;
+  }
+
+  public void setAcceptanceWorkingDays(int acceptanceWorkingDays) {
+    this.acceptanceWorkingDays = acceptanceWorkingDays;
+  }
+
+  public int getSupplementWorkingDays() {
+    return supplementWorkingDays;
+  }
+
+  public void setSupplementWorkingDays(int supplementWorkingDays) {
+    this.supplementWorkingDays = supplementWorkingDays;
+  }
+}

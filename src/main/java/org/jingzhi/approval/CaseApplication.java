@@ -1,0 +1,92 @@
+package org.jingzhi.approval;
+
+import static org.jingzhi.approval.JointApprovalProcess.*;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jingzhi.cases.PersonalData;
+
+/**
+ * An application for a joint approval as the process keeps it: flat variables, materials one per
+ * line. {@link #problems} lists what is wrong in Chinese; an empty list means it may be submitted.
+ */
+public record CaseApplication(String matterType, String projectName, String applicantName, String applicantIdNumber,
+                              String applicantCreditCode, String applicantPhone, String materials) {
+
+  static final int MAX_NAME = 50;
+  static final int MAX_PROJECT = 200;
+  static final int MAX_MATERIAL = 200;
+  static final int MAX_MATERIALS = 50;
+
+  public static CaseApplication fromVariables(Map<String, Object> variables) {
+    return new CaseApplication(text(variables.get(MATTER_TYPE)), text(variables.get(PROJECT_NAME)), text(variables.get(APPLICANT_NAME)),
+        text(variables.get(APPLICANT_ID_NUMBER)), text(variables.get(APPLICANT_CREDIT_CODE)), text(variables.get(APPLICANT_PHONE)),
+        text(variables.get(MATERIALS)));
+  }
+
+  public List<String> materialList() {
+    return materials == null ? List.of() : materials.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
+  }
+
+  public List<String> problems(MatterCatalogue catalogue) {
+    List<String> problems = new ArrayList<>();
+    if (matterType == null) {
+      problems.add("缺少事项类型 matterType");
+    } else if (catalogue.find(matterType).isEmpty()) {
+      problems.add("未知的事项类型：" + matterType);
+    }
+    requireText(problems, projectName, "项目名称 projectName", MAX_PROJECT);
+    requireText(problems, applicantName, "申请人姓名 applicant.name", MAX_NAME);
+    if ((applicantIdNumber == null) == (applicantCreditCode == null)) {
+      problems.add("申请人须提供身份证号码 idNumber 或统一社会信用代码 creditCode 之一");
+    } else if (applicantIdNumber != null && !PersonalData.isIdNumber(applicantIdNumber)) {
+      problems.add("身份证号码无效（18 位，末位校验码须正确）");
+    } else if (applicantCreditCode != null && !PersonalData.isCreditCode(applicantCreditCode)) {
+      problems.add("统一社会信用代码无效（18 位，末位校验码须正确）");
+    }
+    if (applicantPhone == null) {
+      problems.add("缺少申请人联系电话 applicant.phone");
+    } else if (!PersonalData.isPhone(applicantPhone)) {
+      problems.add("联系电话格式不正确：" + applicantPhone);
+    }
+    List<String> lines = materialList();
+    if (lines.isEmpty()) {
+      problems.add("至少提交一份申请材料 materials");
+    } else if (lines.size() > MAX_MATERIALS) {
+      problems.add("申请材料最多 " + MAX_MATERIALS + " 项");
+    } else if (lines.stream().anyMatch(line -> line.length() > MAX_MATERIAL)) {
+      problems.add("每项申请材料名称不超过 " + MAX_MATERIAL + " 字");
+    }
+    return problems;
+  }
+
+  public Map<String, Object> variables() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put(MATTER_TYPE, matterType);
+    variables.put(PROJECT_NAME, projectName);
+    variables.put(APPLICANT_NAME, applicantName);
+    variables.put(APPLICANT_ID_NUMBER, applicantIdNumber);
+    variables.put(APPLICANT_CREDIT_CODE, applicantCreditCode);
+    variables.put(APPLICANT_PHONE, applicantPhone);
+    variables.put(MATERIALS, String.join("\n", materialList()));
+    return variables;
+  }
+
+  private static void requireText(List<String> problems, String value, String label, int max) {
+    if (value == null) {
+      problems.add("缺少" + label);
+    } else if (value.length() > max) {
+      problems.add(label + "不超过 " + max + " 字");
+    }
+  }
+
+  static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().trim();
+    return text.isEmpty() ? null : text;
+  }
+}

@@ -1,0 +1,26 @@
+package org.jingzhi.approval;
+
+import java.util.Date;
+import java.util.List;
+
+/** What staff see of a joint-approval case ({@code GET /api/joint-approvals/{caseNumber}}). */
+public record CaseView(String caseNumber, String processInstanceId, String matterType, String matterName, String projectName,
+                       Applicant applicant, String status, String statusLabel, Date submittedAt, Date acceptedAt, Date caseDue,
+                       boolean caseOverdue, String resultSummary, String supplementRequest, Date supplementDue,
+                       List<Department> departments, List<Overdue> overdue, List<Step> timeline) {
+
+  public record Applicant(String name, String idNumber, String creditCode, String phone) {
+  }
+
+  /** One department's part: its latest decision, and its open task's due date while it reviews. */
+  public record Department(String department, String name, String status, String statusLabel, String decision, String opinion,
+                           String missingMaterials, Date dueDate, boolean overdue, String reviewer, Date decidedAt, Integer round) {
+  }
+
+  public record Overdue(String unit, String unitName, String scope, String subject, Date dueAt, Date recordedAt) {
+  }
+
+  /** One step of the case from engine history: who did what, when. */
+  public record Step(Date at, Date completedAt, String activityId, String step, String actor) {
+  }
+}

@@ -1,0 +1,139 @@
+package org.jingzhi.approval;
+
+import static org.jingzhi.approval.JointApprovalProcess.*;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.jingzhi.cases.PersonalData;
+import org.jingzhi.engine.AsSystem;
+import org.jingzhi.organization.Organization;
+import org.jingzhi.organization.UnitType;
+import org.jingzhi.supervision.OverdueRecord;
+import org.jingzhi.supervision.OverdueRecords;
+import org.jingzhi.web.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/** The staff view and the applicant's view of a case. */
+@Service
+public class CaseViews {
+
+  private final ProcessEngine engine;
+  private final OverdueRecords overdueRecords;
+  private final Organization organization;
+
+  public CaseViews(ProcessEngine engine, OverdueRecords overdueRecords, Organization organization) {
+    this.engine = engine;
+    this.overdueRecords = overdueRecords;
+    this.organization = organization;
+  }
+
+  /**
+   * For staff who may read the case (it went through their unit, or they supervise): the engine
+   * decides, with the caller's authorizations. Department reviewers see other departments' progress
+   * but not their opinions.
+   */
+  public CaseView staffView(String caseNumber) {
+    HistoricProcessInstance instance = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKey(caseNumber).singleResult();
+    if (instance == null) {
+      throw new NotFoundException("没有受理编号为 " + caseNumber + " 的案件，或您无权查看");
+    }
+    Set<String> ownDepartments = departmentsOfCaller();
+    CaseRecord record = AsSystem.call(engine.getIdentityService(), () -> new CaseRecord(engine, instance));
+    List<OverdueRecord> overdue = overdueRecords.ofCase(caseNumber);
+    Date now = ClockUtil.getCurrentTime();
+    List<CaseView.Department> departments = new ArrayList<>();
+    for (String department : record.departments()) {
+      boolean mayReadOpinion = ownDepartments.isEmpty() || ownDepartments.contains(department);
+      departments.add(department(record, department, overdue, now, mayReadOpinion));
+    }
+    Date caseDue = record.date(CASE_DUE);
+    boolean caseOverdue = overdue.stream().anyMatch(miss -> OverdueRecord.CASE.equals(miss.scope()))
+        || record.running() && caseDue != null && caseDue.before(now) && record.status() != CaseStatus.WAITING_FOR_SUPPLEMENT;
+    CaseStatus status = record.status();
+    return new CaseView(caseNumber, instance.getId(), record.text(MATTER_TYPE), record.text(MATTER_NAME), record.text(PROJECT_NAME),
+        new CaseView.Applicant(record.text(APPLICANT_NAME), record.text(APPLICANT_ID_NUMBER), record.text(APPLICANT_CREDIT_CODE),
+            record.text(APPLICANT_PHONE)),
+        status.name(), status.label, record.date(SUBMITTED_AT), record.date(ACCEPTED_AT), caseDue, caseOverdue,
+        record.text(RESULT_SUMMARY), status == CaseStatus.WAITING_FOR_SUPPLEMENT ? record.text(SUPPLEMENT_REQUEST) : null,
+        status == CaseStatus.WAITING_FOR_SUPPLEMENT ? record.date(SUPPLEMENT_DUE) : null,
+        departments, overdue.stream().map(miss -> new CaseView.Overdue(miss.unit(), organization.displayName(miss.unit()), miss.scope(),
+            miss.subject(), miss.dueAt(), miss.recordedAt())).toList(),
+        record.timeline);
+  }
+
+  /** For the applicant: the query code must match; a wrong code and an unknown case look the same. */
+  public PublicCaseView publicView(String caseNumber, String queryCode) {
+    CaseRecord record = AsSystem.call(engine.getIdentityService(), () -> {
+      HistoricProcessInstance instance = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+          .processInstanceBusinessKey(caseNumber).singleResult();
+      return instance == null ? null : new CaseRecord(engine, instance);
+    });
+    if (record == null || queryCode == null || !sameCode(queryCode, record.text(QUERY_CODE))) {
+      throw new NotFoundException("没有找到该案件，请核对受理编号和查询码");
+    }
+    CaseStatus status = record.status();
+    Date now = ClockUtil.getCurrentTime();
+    List<PublicCaseView.Department> departments = record.departments().stream().map(department -> {
+      CaseView.Department view = department(record, department, List.of(), now, false);
+      return new PublicCaseView.Department(view.name(), view.status(), view.statusLabel(), view.dueDate());
+    }).toList();
+    boolean waiting = status == CaseStatus.WAITING_FOR_SUPPLEMENT;
+    return new PublicCaseView(caseNumber, record.text(MATTER_NAME), record.text(PROJECT_NAME),
+        new PublicCaseView.Applicant(PersonalData.maskName(record.text(APPLICANT_NAME)),
+            PersonalData.maskIdentifier(record.text(APPLICANT_ID_NUMBER)), PersonalData.maskIdentifier(record.text(APPLICANT_CREDIT_CODE)),
+            PersonalData.maskPhone(record.text(APPLICANT_PHONE))),
+        status.name(), status.label, record.date(SUBMITTED_AT), waiting ? record.text(SUPPLEMENT_REQUEST) : null,
+        waiting ? record.date(SUPPLEMENT_DUE) : null, record.running() ? null : record.text(RESULT_SUMMARY), departments,
+        record.timeline.stream().filter(step -> step.completedAt() != null || step.activityId().startsWith("end"))
+            .map(step -> new PublicCaseView.Progress(step.completedAt() == null ? step.at() : step.completedAt(), step.step())).toList());
+  }
+
+  private CaseView.Department department(CaseRecord record, String department, List<OverdueRecord> overdue, Date now, boolean withOpinion) {
+    String name = organization.shortName(department);
+    boolean missed = overdue.stream().anyMatch(miss -> OverdueRecord.TASK.equals(miss.scope()) && department.equals(miss.unit()));
+    Task open = record.openReviews.get(department);
+    Map<String, Object> review = record.reviewOf(department);
+    Integer round = review == null ? null : ((Number) review.get("round")).intValue();
+    if (open != null) {
+      boolean late = open.getDueDate() != null && open.getDueDate().before(now);
+      return new CaseView.Department(department, name, DepartmentStatus.REVIEWING.name(), DepartmentStatus.REVIEWING.label, null, null,
+          null, open.getDueDate(), missed || late, null, null, round);
+    }
+    if (review == null) {
+      return new CaseView.Department(department, name, DepartmentStatus.PENDING.name(), DepartmentStatus.PENDING.label, null, null, null,
+          null, missed, null, null, null);
+    }
+    DepartmentStatus status = DepartmentStatus.ofDecision((String) review.get("decision"));
+    return new CaseView.Department(department, name, status.name(), status.label, (String) review.get("decision"),
+        withOpinion ? (String) review.get("opinion") : null, withOpinion ? (String) review.get("missingMaterials") : null, null, missed,
+        withOpinion ? (String) review.get("reviewer") : null, Date.from(java.time.Instant.parse((String) review.get("decidedAt"))), round);
+  }
+
+  /** The departments the caller reviews for; empty for anyone else (window, supervision, …). */
+  private Set<String> departmentsOfCaller() {
+    Authentication user = engine.getIdentityService().getCurrentAuthentication();
+    if (user == null || user.getGroupIds() == null) {
+      return Set.of();
+    }
+    return user.getGroupIds().stream()
+        .filter(group -> organization.find(group).filter(unit -> unit.type() == UnitType.DEPARTMENT).isPresent())
+        .collect(Collectors.toSet());
+  }
+
+  private static boolean sameCode(String given, String expected) {
+    return expected != null && MessageDigest.isEqual(given.trim().toUpperCase().getBytes(StandardCharsets.UTF_8),
+        expected.getBytes(StandardCharsets.UTF_8));
+  }
+}

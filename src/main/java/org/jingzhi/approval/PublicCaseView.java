@@ -1,0 +1,22 @@
+package org.jingzhi.approval;
+
+import java.util.Date;
+import java.util.List;
+
+/**
+ * What the applicant sees with the query code ({@code GET /api/public/cases/{caseNumber}}): progress
+ * and due dates, no staff identities, personal data masked.
+ */
+public record PublicCaseView(String caseNumber, String matterName, String projectName, Applicant applicant, String status,
+                             String statusLabel, Date submittedAt, String supplementRequest, Date supplementDue, String resultSummary,
+                             List<Department> departments, List<Progress> progress) {
+
+  public record Applicant(String name, String idNumber, String creditCode, String phone) {
+  }
+
+  public record Department(String name, String status, String statusLabel, Date dueDate) {
+  }
+
+  public record Progress(Date at, String step) {
+  }
+}

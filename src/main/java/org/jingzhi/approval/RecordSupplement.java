@@ -1,0 +1,38 @@
+package org.jingzhi.approval;
+
+import static org.jingzhi.approval.JointApprovalProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.jingzhi.calendar.WorkingDays;
+import org.springframework.stereotype.Component;
+
+/**
+ * 登记补正材料: adds what the applicant brought to the case's materials. At the window
+ * ({@code supplementStage} = window) the acceptance clock starts again.
+ */
+@Component("recordSupplement")
+class RecordSupplement implements JavaDelegate {
+
+  private final WorkingDays workingDays;
+  private final ApprovalSettings settings;
+
+  RecordSupplement(WorkingDays workingDays, ApprovalSettings settings) {
+    this.workingDays = workingDays;
+    this.settings = settings;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String supplied = CaseApplication.text(execution.getVariable(SUPPLEMENT_MATERIALS));
+    if (supplied != null) {
+      StringBuilder materials = new StringBuilder((String) execution.getVariable(MATERIALS));
+      supplied.lines().map(String::trim).filter(line -> !line.isEmpty()).forEach(line -> materials.append("\n（补正）").append(line));
+      execution.setVariable(MATERIALS, materials.toString());
+    }
+    execution.removeVariable(SUPPLEMENT_MATERIALS);
+    if ("window".equals(execution.getVariable("supplementStage"))) {
+      execution.setVariable(ACCEPTANCE_DUE, workingDays.deadline(settings.getAcceptanceWorkingDays()));
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.jingzhi.approval;
+
+import static org.jingzhi.approval.JointApprovalProcess.*;
+
+import java.util.List;
+import org.jingzhi.engine.RefusedInputException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.cases.CaseNumbers;
+import org.springframework.stereotype.Component;
+
+/**
+ * 登记受理编号: checks the application (whether it came through the API or Tasklist's start form),
+ * issues the case number and query code, and starts the window's acceptance clock.
+ */
+@Component("registerCase")
+class RegisterCase implements JavaDelegate {
+
+  private final MatterCatalogue catalogue;
+  private final CaseNumbers caseNumbers;
+  private final WorkingDays workingDays;
+  private final ApprovalSettings settings;
+
+  RegisterCase(MatterCatalogue catalogue, CaseNumbers caseNumbers, WorkingDays workingDays, ApprovalSettings settings) {
+    this.catalogue = catalogue;
+    this.caseNumbers = caseNumbers;
+    this.workingDays = workingDays;
+    this.settings = settings;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    CaseApplication application = CaseApplication.fromVariables(execution.getVariables());
+    List<String> problems = application.problems(catalogue);
+    if (!problems.isEmpty()) {
+      throw new RefusedInputException("申请信息有误：" + String.join("；", problems));
+    }
+    execution.setVariables(application.variables());
+    String caseNumber = caseNumbers.next(CaseNumbers.JOINT_APPROVAL);
+    execution.setProcessBusinessKey(caseNumber);
+    execution.setVariable(CASE_NUMBER, caseNumber);
+    execution.setVariable(QUERY_CODE, QueryCodes.next());
+    execution.setVariable(MATTER_NAME, catalogue.find(application.matterType()).orElseThrow().name());
+    execution.setVariable(SUBMITTED_AT, ClockUtil.getCurrentTime());
+    execution.setVariable(ACCEPTANCE_DUE, workingDays.deadline(settings.getAcceptanceWorkingDays()));
+  }
+}

@@ -1,0 +1,5 @@
+package org.jingzhi.approval;
+
+/** The answer to a submitted application. */
+public record Submission(String caseNumber, String queryCode, String processInstanceId) {
+}

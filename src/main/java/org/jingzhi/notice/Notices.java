@@ -1,0 +1,90 @@
+package org.jingzhi.notice;
+
+import java.sql.Timestamp;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Records notices in the current (engine) transaction and delivers them through every
+ * {@link NotificationChannel} once it commits; a rolled-back case sends nothing.
+ */
+@Component
+public class Notices {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Notices.class);
+  private static final int MAX_BODY = 4000;
+
+  private final JdbcTemplate jdbc;
+  private final List<NotificationChannel> channels;
+
+  public Notices(JdbcTemplate jdbc, List<NotificationChannel> channels) {
+    this.jdbc = jdbc;
+    this.channels = channels;
+  }
+
+  public Notice record(NoticeKind kind, String processInstanceId, String caseNumber, String recipientKind, String recipient,
+                       String title, String body) {
+    Date now = ClockUtil.getCurrentTime();
+    String text = body.length() > MAX_BODY ? body.substring(0, MAX_BODY - 1) + "…" : body;
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      var statement = connection.prepareStatement("INSERT INTO jz_notice (kind, process_instance_id, case_number, recipient_kind, "
+          + "recipient, title, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      statement.setString(1, kind.name());
+      statement.setString(2, processInstanceId);
+      statement.setString(3, caseNumber);
+      statement.setString(4, recipientKind);
+      statement.setString(5, recipient);
+      statement.setString(6, title);
+      statement.setString(7, text);
+      statement.setTimestamp(8, new Timestamp(now.getTime()));
+      return statement;
+    }, key);
+    Notice notice = new Notice(key.getKey().longValue(), kind, processInstanceId, caseNumber, recipientKind, recipient, title, text, now, null);
+    deliverAfterCommit(notice);
+    return notice;
+  }
+
+  public List<Notice> ofCase(String caseNumber) {
+    return jdbc.query("SELECT * FROM jz_notice WHERE case_number = ? ORDER BY id", ROW, caseNumber);
+  }
+
+  private void deliverAfterCommit(Notice notice) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      deliver(notice);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        deliver(notice);
+      }
+    });
+  }
+
+  private void deliver(Notice notice) {
+    try {
+      channels.forEach(channel -> channel.deliver(notice));
+      jdbc.update("UPDATE jz_notice SET delivered_at = ? WHERE id = ?", new Timestamp(ClockUtil.getCurrentTime().getTime()), notice.id());
+    } catch (RuntimeException e) {
+      LOG.warn("Notice {} could not be delivered; it stays undelivered in jz_notice", notice.id(), e);
+    }
+  }
+
+  private static final RowMapper<Notice> ROW = (rs, row) -> new Notice(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")),
+      rs.getString("process_instance_id"), rs.getString("case_number"), rs.getString("recipient_kind"), rs.getString("recipient"),
+      rs.getString("title"), rs.getString("body"), date(rs.getTimestamp("created_at")), date(rs.getTimestamp("delivered_at")));
+
+  private static Date date(Timestamp timestamp) {
+    return timestamp == null ? null : new Date(timestamp.getTime());
+  }
+}

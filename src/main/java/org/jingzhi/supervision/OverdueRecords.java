@@ -1,0 +1,47 @@
+package org.jingzhi.supervision;
+
+import java.sql.Timestamp;
+import java.util.Date;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/** The table {@code jz_overdue}: every missed time limit, against the unit that missed it. */
+@Component
+public class OverdueRecords {
+
+  private final JdbcTemplate jdbc;
+
+  public OverdueRecords(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void add(OverdueRecord record) {
+    jdbc.update("INSERT INTO jz_overdue (scope, process_key, process_instance_id, case_number, unit, level_name, activity_id, task_id, "
+            + "subject, due_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        record.scope(), record.processKey(), record.processInstanceId(), record.caseNumber(), record.unit(), record.level(),
+        record.activityId(), record.taskId(), record.subject(), timestamp(record.dueAt()), timestamp(record.recordedAt()));
+  }
+
+  public List<OverdueRecord> ofCase(String caseNumber) {
+    return jdbc.query("SELECT * FROM jz_overdue WHERE case_number = ? ORDER BY id", ROW, caseNumber);
+  }
+
+  public List<OverdueRecord> between(Date from, Date to) {
+    return jdbc.query("SELECT * FROM jz_overdue WHERE recorded_at >= ? AND recorded_at < ? ORDER BY id", ROW, timestamp(from), timestamp(to));
+  }
+
+  private static Timestamp timestamp(Date date) {
+    return date == null ? null : new Timestamp(date.getTime());
+  }
+
+  private static final RowMapper<OverdueRecord> ROW = (rs, row) -> new OverdueRecord(rs.getLong("id"), rs.getString("scope"),
+      rs.getString("process_key"), rs.getString("process_instance_id"), rs.getString("case_number"), rs.getString("unit"),
+      rs.getString("level_name"), rs.getString("activity_id"), rs.getString("task_id"), rs.getString("subject"),
+      date(rs.getTimestamp("due_at")), date(rs.getTimestamp("recorded_at")));
+
+  private static Date date(Timestamp timestamp) {
+    return timestamp == null ? null : new Date(timestamp.getTime());
+  }
+}

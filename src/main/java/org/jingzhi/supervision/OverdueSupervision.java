@@ -1,0 +1,77 @@
+package org.jingzhi.supervision;
+
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.Map;
+import java.util.TimeZone;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.jingzhi.calendar.CalendarProperties;
+import org.jingzhi.notice.Notice;
+import org.jingzhi.notice.NoticeKind;
+import org.jingzhi.notice.Notices;
+import org.jingzhi.organization.Organization;
+import org.springframework.stereotype.Component;
+
+/**
+ * 督办: a time limit was missed. Records the miss against the unit, notifies it and the supervision
+ * unit, and opens a supervision case ({@code supervision} process) for the supervision unit. The
+ * late work itself stays open. Reads the service task's input parameters {@code overdueUnit},
+ * {@code overdueSubject}, {@code overdueDue}, {@code overdueScope} (TASK or CASE) and optionally
+ * {@code overdueLevel} and {@code overdueTaskId}.
+ */
+@Component("overdueSupervision")
+public class OverdueSupervision implements JavaDelegate {
+
+  public static final String SUPERVISION_PROCESS = "supervision";
+  public static final String SUPERVISION_UNIT = "supervision";
+
+  private final OverdueRecords records;
+  private final Notices notices;
+  private final Organization organization;
+  private final TimeZone zone;
+
+  public OverdueSupervision(OverdueRecords records, Notices notices, Organization organization, CalendarProperties calendar) {
+    this.records = records;
+    this.notices = notices;
+    this.organization = organization;
+    this.zone = TimeZone.getTimeZone(calendar.getZone());
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String unit = (String) execution.getVariable("overdueUnit");
+    String subject = (String) execution.getVariable("overdueSubject");
+    Date due = (Date) execution.getVariable("overdueDue");
+    String scope = (String) execution.getVariable("overdueScope");
+    String level = (String) execution.getVariable("overdueLevel");
+    String caseNumber = execution.getProcessBusinessKey();
+    String processKey = execution.getProcessDefinitionId().split(":")[0];
+
+    records.add(new OverdueRecord(null, scope, processKey, execution.getProcessInstanceId(), caseNumber, unit, level,
+        execution.getCurrentActivityId(), (String) execution.getVariable("overdueTaskId"), subject, due, ClockUtil.getCurrentTime()));
+
+    String unitName = organization.displayName(unit);
+    String title = "督办：" + subject;
+    String body = unitName + "办理的「" + subject + "」时限为 " + format(due) + "，现已超期，请立即办理。案件编号：" + caseNumber;
+    notices.record(NoticeKind.SUPERVISION, execution.getProcessInstanceId(), caseNumber, Notice.UNIT, unit, title, body);
+    notices.record(NoticeKind.SUPERVISION, execution.getProcessInstanceId(), caseNumber, Notice.UNIT, SUPERVISION_UNIT, title, body);
+
+    execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(SUPERVISION_PROCESS, caseNumber, Map.of(
+        "supervisionSubject", subject,
+        "overdueUnit", unit,
+        "overdueUnitName", unitName,
+        "overdueDue", Variables.dateValue(due),
+        "overdueSummary", body,
+        "sourceProcessInstanceId", execution.getProcessInstanceId(),
+        "sourceProcessKey", processKey));
+  }
+
+  private String format(Date date) {
+    SimpleDateFormat format = new SimpleDateFormat("yyyy年M月d日 HH:mm");
+    format.setTimeZone(zone);
+    return format.format(date);
+  }
+}
