@@ -30,11 +30,12 @@ public record CaseApplication(String matterType, String projectName, String appl
     return materials == null ? List.of() : materials.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
   }
 
-  public List<String> problems(MatterCatalogue catalogue) {
+  /** {@code knownMatter}: whether the matter catalogue knows {@link #matterType}. */
+  public List<String> problems(boolean knownMatter) {
     List<String> problems = new ArrayList<>();
     if (matterType == null) {
       problems.add("缺少事项类型 matterType");
-    } else if (catalogue.find(matterType).isEmpty()) {
+    } else if (!knownMatter) {
       problems.add("未知的事项类型：" + matterType);
     }
     requireText(problems, projectName, "项目名称 projectName", MAX_PROJECT);

@@ -43,7 +43,7 @@ public class JointApprovals {
       throw new InvalidRequestException("缺少请求体");
     }
     CaseApplication application = request.toApplication();
-    List<String> problems = application.problems(catalogue);
+    List<String> problems = application.problems(application.matterType() != null && catalogue.find(application.matterType()).isPresent());
     if (!problems.isEmpty()) {
       throw new InvalidRequestException("申请信息有误：" + String.join("；", problems));
     }

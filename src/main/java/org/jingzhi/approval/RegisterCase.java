@@ -3,6 +3,7 @@ package org.jingzhi.approval;
 import static org.jingzhi.approval.JointApprovalProcess.*;
 
 import java.util.List;
+import java.util.Optional;
 import org.jingzhi.engine.RefusedInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -33,7 +34,8 @@ class RegisterCase implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CaseApplication application = CaseApplication.fromVariables(execution.getVariables());
-    List<String> problems = application.problems(catalogue);
+    Optional<MatterCatalogue.Matter> matter = application.matterType() == null ? Optional.empty() : catalogue.find(application.matterType());
+    List<String> problems = application.problems(matter.isPresent());
     if (!problems.isEmpty()) {
       throw new RefusedInputException("申请信息有误：" + String.join("；", problems));
     }
@@ -42,7 +44,7 @@ class RegisterCase implements JavaDelegate {
     execution.setProcessBusinessKey(caseNumber);
     execution.setVariable(CASE_NUMBER, caseNumber);
     execution.setVariable(QUERY_CODE, QueryCodes.next());
-    execution.setVariable(MATTER_NAME, catalogue.find(application.matterType()).orElseThrow().name());
+    execution.setVariable(MATTER_NAME, matter.get().name());
     execution.setVariable(SUBMITTED_AT, ClockUtil.getCurrentTime());
     execution.setVariable(ACCEPTANCE_DUE, workingDays.deadline(settings.getAcceptanceWorkingDays()));
   }
