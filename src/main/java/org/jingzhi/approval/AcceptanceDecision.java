@@ -3,9 +3,10 @@ package org.jingzhi.approval;
 import static org.jingzhi.approval.JointApprovalProcess.*;
 
 import java.util.Set;
-import org.jingzhi.engine.RefusedInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.jingzhi.cases.Texts;
+import org.jingzhi.engine.RefusedInputException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +20,14 @@ class AcceptanceDecision implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String acceptance = CaseApplication.text(task.getVariable(ACCEPTANCE));
+    String acceptance = Texts.text(task.getVariable(ACCEPTANCE));
     if (acceptance == null || !ALLOWED.contains(acceptance)) {
       throw new RefusedInputException("受理结论须为 accepted（受理）、supplement（一次性告知补正）或 rejected（不予受理），收到：" + acceptance);
     }
-    if (SUPPLEMENT.equals(acceptance) && CaseApplication.text(task.getVariable(MISSING_MATERIALS)) == null) {
+    if (SUPPLEMENT.equals(acceptance) && Texts.text(task.getVariable(MISSING_MATERIALS)) == null) {
       throw new RefusedInputException("一次性告知补正须列明全部需补正的材料（missingMaterials）");
     }
-    if (REJECTED.equals(acceptance) && CaseApplication.text(task.getVariable(OPINION)) == null) {
+    if (REJECTED.equals(acceptance) && Texts.text(task.getVariable(OPINION)) == null) {
       throw new RefusedInputException("不予受理须说明理由（opinion）");
     }
   }

@@ -1,6 +1,7 @@
 package org.jingzhi.approval;
 
 import java.util.List;
+import org.jingzhi.cases.Texts;
 
 /** The body of {@code POST /api/joint-approvals}. */
 public record ApplicationRequest(String matterType, String projectName, Applicant applicant, List<String> materials) {
@@ -12,8 +13,8 @@ public record ApplicationRequest(String matterType, String projectName, Applican
     Applicant person = applicant == null ? new Applicant(null, null, null, null) : applicant;
     String materialLines = materials == null ? null
         : String.join("\n", materials.stream().map(material -> material == null ? "" : material.replace('\n', ' ')).toList());
-    return new CaseApplication(CaseApplication.text(matterType), CaseApplication.text(projectName), CaseApplication.text(person.name()),
-        CaseApplication.text(person.idNumber()), CaseApplication.text(person.creditCode()), CaseApplication.text(person.phone()),
+    return new CaseApplication(Texts.text(matterType), Texts.text(projectName), Texts.text(person.name()),
+        Texts.text(person.idNumber()), Texts.text(person.creditCode()), Texts.text(person.phone()),
         materialLines);
   }
 }

@@ -1,6 +1,7 @@
 package org.jingzhi.approval;
 
 import static org.jingzhi.approval.JointApprovalProcess.*;
+import static org.jingzhi.cases.Texts.text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,11 +84,4 @@ public record CaseApplication(String matterType, String projectName, String appl
     }
   }
 
-  static String text(Object value) {
-    if (value == null) {
-      return null;
-    }
-    String text = value.toString().trim();
-    return text.isEmpty() ? null : text;
-  }
 }

@@ -14,9 +14,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Task;
+import org.jingzhi.cases.CaseHistory;
 
 /**
  * Everything the views need about one case, read from the engine in one go: its variables, where
@@ -38,7 +37,7 @@ class CaseRecord {
     this.instance = instance;
     String id = instance.getId();
     boolean running = instance.getEndTime() == null;
-    this.variables = running ? engine.getRuntimeService().getVariables(id) : endedVariables(engine.getHistoryService(), id);
+    this.variables = running ? engine.getRuntimeService().getVariables(id) : CaseHistory.variables(engine.getHistoryService(), id);
     this.activeActivities = running ? engine.getRuntimeService().getActiveActivityIds(id) : List.of();
     for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(id).taskDefinitionKey(REVIEW).list()) {
       openReviews.put((String) engine.getTaskService().getVariable(task.getId(), "department"), task);
@@ -73,24 +72,10 @@ class CaseRecord {
     return (Map<String, Object>) variables.get(JointApprovalProcess.reviewOf(department));
   }
 
-  private static Map<String, Object> endedVariables(HistoryService history, String processInstanceId) {
-    Map<String, Object> variables = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()) {
-      if (processInstanceId.equals(variable.getExecutionId())) {
-        variables.put(variable.getName(), variable.getValue());
-      }
-    }
-    return variables;
-  }
-
   private void readTimeline(HistoryService history, String processInstanceId) {
     Map<String, HistoricTaskInstance> tasks = new HashMap<>();
     history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list().forEach(task -> tasks.put(task.getId(), task));
-    Map<String, String> completedBy = new HashMap<>();
-    for (UserOperationLogEntry entry : history.createUserOperationLogQuery().processInstanceId(processInstanceId)
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
-      completedBy.putIfAbsent(entry.getTaskId(), entry.getUserId());
-    }
+    Map<String, String> completedBy = CaseHistory.completers(history, processInstanceId);
     List<HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
         .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list();
     for (HistoricActivityInstance activity : activities) {

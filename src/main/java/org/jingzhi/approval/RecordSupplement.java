@@ -5,6 +5,7 @@ import static org.jingzhi.approval.JointApprovalProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.cases.Texts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +25,7 @@ class RecordSupplement implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String supplied = CaseApplication.text(execution.getVariable(SUPPLEMENT_MATERIALS));
+    String supplied = Texts.text(execution.getVariable(SUPPLEMENT_MATERIALS));
     if (supplied != null) {
       StringBuilder materials = new StringBuilder((String) execution.getVariable(MATERIALS));
       supplied.lines().map(String::trim).filter(line -> !line.isEmpty()).forEach(line -> materials.append("\n（补正）").append(line));

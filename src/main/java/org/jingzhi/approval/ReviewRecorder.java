@@ -6,13 +6,14 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.jingzhi.engine.RefusedInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.cases.Texts;
+import org.jingzhi.engine.RefusedInputException;
 import org.jingzhi.organization.Organization;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +39,9 @@ class ReviewRecorder implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String department = (String) task.getVariable("department");
-    String decision = CaseApplication.text(task.getVariable(DECISION));
-    String opinion = CaseApplication.text(task.getVariable(OPINION));
-    String missing = CaseApplication.text(task.getVariable(MISSING_MATERIALS));
+    String decision = Texts.text(task.getVariable(DECISION));
+    String opinion = Texts.text(task.getVariable(OPINION));
+    String missing = Texts.text(task.getVariable(MISSING_MATERIALS));
     check(decision, opinion, missing);
 
     Map<String, Object> review = new LinkedHashMap<>();

@@ -13,20 +13,22 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 
 /**
  * Besides the engine's default grant on a task for its candidate groups and users, lets them read
- * the case the task belongs to (its process instance, running and in history). A unit thus sees
- * exactly the cases it has worked on, and nothing else.
+ * the case the task belongs to (its process instance and, for a task of a called process, the case
+ * that called it; running and in history). A unit thus sees exactly the cases it has worked on, and
+ * nothing else.
  */
 public class ParticipantAuthorizationProvider extends DefaultAuthorizationProvider {
 
   @Override
   protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
     List<AuthorizationEntity> authorizations = new ArrayList<>(Arrays.asList(super.createOrUpdateAuthorizations(task, groupId, userId)));
-    String processInstanceId = task.getProcessInstanceId();
-    if (processInstanceId != null) {
+    for (String processInstanceId : casesOf(task)) {
       authorizations.add(grantRead(task, Resources.PROCESS_INSTANCE, Permissions.READ, processInstanceId, userId, groupId));
       if (isHistoricInstancePermissionsEnabled()) {
         authorizations.add(grantRead(task, Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ,
@@ -35,6 +37,20 @@ public class ParticipantAuthorizationProvider extends DefaultAuthorizationProvid
     }
     authorizations.removeIf(Objects::isNull);
     return authorizations.toArray(new AuthorizationEntity[0]);
+  }
+
+  private static List<String> casesOf(Task task) {
+    if (task.getProcessInstanceId() == null) {
+      return List.of();
+    }
+    String root = getRootProcessInstanceIdOf(task);
+    return root == null || root.equals(task.getProcessInstanceId()) ? List.of(task.getProcessInstanceId())
+        : List.of(task.getProcessInstanceId(), root);
+  }
+
+  private static String getRootProcessInstanceIdOf(Task task) {
+    ExecutionEntity execution = ((TaskEntity) task).getExecution();
+    return execution == null ? null : execution.getRootProcessInstanceId();
   }
 
   /** The authorization to save, or null when nothing needs saving. */

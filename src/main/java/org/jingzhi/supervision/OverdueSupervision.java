@@ -16,11 +16,12 @@ import org.jingzhi.organization.Organization;
 import org.springframework.stereotype.Component;
 
 /**
- * 督办: a time limit was missed. Records the miss against the unit, notifies it and the supervision
- * unit, and opens a supervision case ({@code supervision} process) for the supervision unit. The
- * late work itself stays open. Reads the service task's input parameters {@code overdueUnit},
- * {@code overdueSubject}, {@code overdueDue}, {@code overdueScope} (TASK or CASE) and optionally
- * {@code overdueLevel} and {@code overdueTaskId}.
+ * A time limit was missed. Records the miss against the unit and notifies it; unless
+ * {@code overdueSupervise} is false, also notifies the supervision unit and opens a supervision case
+ * (督办, {@code supervision} process) for it. Reads the service task's input parameters
+ * {@code overdueUnit}, {@code overdueSubject}, {@code overdueDue}, {@code overdueScope} (TASK or
+ * CASE) and optionally {@code overdueLevel}, {@code overdueSupervise} and {@code overdueCaseNumber}
+ * (when the business key is not the case number).
  */
 @Component("overdueSupervision")
 public class OverdueSupervision implements JavaDelegate {
@@ -47,16 +48,21 @@ public class OverdueSupervision implements JavaDelegate {
     Date due = (Date) execution.getVariable("overdueDue");
     String scope = (String) execution.getVariable("overdueScope");
     String level = (String) execution.getVariable("overdueLevel");
-    String caseNumber = execution.getProcessBusinessKey();
+    Object explicitCase = execution.getVariable("overdueCaseNumber");
+    String caseNumber = explicitCase != null ? explicitCase.toString() : execution.getProcessBusinessKey();
     String processKey = execution.getProcessDefinitionId().split(":")[0];
 
+    boolean supervise = !Boolean.FALSE.equals(execution.getVariable("overdueSupervise"));
     records.add(new OverdueRecord(null, scope, processKey, execution.getProcessInstanceId(), caseNumber, unit, level,
-        execution.getCurrentActivityId(), (String) execution.getVariable("overdueTaskId"), subject, due, ClockUtil.getCurrentTime()));
+        execution.getCurrentActivityId(), null, subject, due, ClockUtil.getCurrentTime()));
 
     String unitName = organization.displayName(unit);
+    String body = unitName + "办理的「" + subject + "」时限为 " + format(due) + "，现已超期。编号：" + caseNumber;
+    notices.record(NoticeKind.SUPERVISION, execution.getProcessInstanceId(), caseNumber, Notice.UNIT, unit, "超期：" + subject, body);
+    if (!supervise) {
+      return;
+    }
     String title = "督办：" + subject;
-    String body = unitName + "办理的「" + subject + "」时限为 " + format(due) + "，现已超期，请立即办理。案件编号：" + caseNumber;
-    notices.record(NoticeKind.SUPERVISION, execution.getProcessInstanceId(), caseNumber, Notice.UNIT, unit, title, body);
     notices.record(NoticeKind.SUPERVISION, execution.getProcessInstanceId(), caseNumber, Notice.UNIT, SUPERVISION_UNIT, title, body);
 
     execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(SUPERVISION_PROCESS, caseNumber, Map.of(
@@ -64,7 +70,7 @@ public class OverdueSupervision implements JavaDelegate {
         "overdueUnit", unit,
         "overdueUnitName", unitName,
         "overdueDue", Variables.dateValue(due),
-        "overdueSummary", body,
+        "overdueSummary", body + "，请督促办理。",
         "sourceProcessInstanceId", execution.getProcessInstanceId(),
         "sourceProcessKey", processKey));
   }

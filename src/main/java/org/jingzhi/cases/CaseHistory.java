@@ -1,0 +1,52 @@
+package org.jingzhi.cases;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+
+/** Reading a case back from engine history: its variables, who completed its tasks, who they were for. */
+public final class CaseHistory {
+
+  private CaseHistory() {
+  }
+
+  /** The latest values of a process instance's own variables (not those local to its activities). */
+  public static Map<String, Object> variables(HistoryService history, String processInstanceId) {
+    Map<String, Object> variables = new HashMap<>();
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).list()) {
+      if (processInstanceId.equals(variable.getActivityInstanceId())) {
+        variables.put(variable.getName(), variable.getValue());
+      }
+    }
+    return variables;
+  }
+
+  /** The values an activity-local variable had, by the activity instance that held it. */
+  public static Map<String, Object> localValues(HistoryService history, String processInstanceId, String name) {
+    Map<String, Object> values = new HashMap<>();
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableName(name).list()) {
+      values.put(variable.getActivityInstanceId(), variable.getValue());
+    }
+    return values;
+  }
+
+  /** Who completed each task of a process instance (from the user operation log), by task id. */
+  public static Map<String, String> completers(HistoryService history, String processInstanceId) {
+    Map<String, String> completedBy = new HashMap<>();
+    for (UserOperationLogEntry entry : history.createUserOperationLogQuery().processInstanceId(processInstanceId)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list()) {
+      completedBy.putIfAbsent(entry.getTaskId(), entry.getUserId());
+    }
+    return completedBy;
+  }
+
+  /** The group a task was offered to. */
+  public static String candidateGroup(HistoryService history, String taskId) {
+    return history.createHistoricIdentityLinkLogQuery().taskId(taskId).type("candidate").list().stream()
+        .map(HistoricIdentityLinkLog::getGroupId).filter(group -> group != null).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,47 @@
+package org.jingzhi.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks up rows of the latest deployed decision tables (the catalogues), e.g. to check a matter type
+ * or find an urgent limit. A lookup is not a decision: it uses a DMN engine of its own, so it leaves
+ * no decision history and works inside and outside engine commands. The engine's cached definition
+ * is the parsed decision, so nothing is parsed twice.
+ */
+@Component
+public class DecisionLookup {
+
+  private final RepositoryService repository;
+  private final IdentityService identity;
+  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+
+  public DecisionLookup(ProcessEngine engine) {
+    this.repository = engine.getRepositoryService();
+    this.identity = engine.getIdentityService();
+  }
+
+  /** The matching rows' outputs; empty when no rule matches. */
+  public List<Map<String, Object>> rows(String decisionKey, Map<String, Object> inputs) {
+    return dmn.evaluateDecisionTable(latest(decisionKey), inputs).getResultList();
+  }
+
+  private DmnDecision latest(String decisionKey) {
+    return AsSystem.call(identity, () -> {
+      DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey).latestVersion()
+          .withoutTenantId().singleResult();
+      if (latest == null) {
+        throw new IllegalStateException("The decision " + decisionKey + " is not deployed");
+      }
+      return (DmnDecision) repository.getDecisionDefinition(latest.getId());
+    });
+  }
+}

@@ -1,0 +1,39 @@
+package org.jingzhi.escalation;
+
+import static org.jingzhi.escalation.EscalationProcess.*;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.jingzhi.calendar.WorkingDays;
+import org.springframework.stereotype.Component;
+
+/**
+ * 进入处置层级: the event is now held by the unit of its current level; its limit there starts now
+ * (working days, or clock hours when urgent). Also used when a level handles an event again (重办).
+ */
+@Component("enterLevel")
+class EnterLevel implements JavaDelegate {
+
+  private final WorkingDays workingDays;
+
+  EnterLevel(WorkingDays workingDays) {
+    this.workingDays = workingDays;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void execute(DelegateExecution execution) {
+    List<Map<String, Object>> levels = (List<Map<String, Object>>) execution.getVariable(LEVELS);
+    Map<String, Object> level = levels.get(((Number) execution.getVariable(LEVEL_INDEX)).intValue());
+    boolean urgent = Boolean.TRUE.equals(execution.getVariable(URGENT));
+    execution.setVariable(CURRENT_LEVEL, level.get("level"));
+    execution.setVariable(CURRENT_LEVEL_NAME, level.get("levelName"));
+    execution.setVariable(CURRENT_UNIT, level.get("unit"));
+    execution.setVariable(CURRENT_UNIT_NAME, level.get("unitName"));
+    execution.setVariable(LEVEL_DUE, urgent ? workingDays.hoursLater(((Number) level.get("hours")).intValue())
+        : workingDays.deadline(((Number) level.get("days")).intValue()));
+    execution.removeVariable(ACTION);
+  }
+}

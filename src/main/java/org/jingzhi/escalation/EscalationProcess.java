@@ -1,0 +1,64 @@
+package org.jingzhi.escalation;
+
+/** Names the models {@code escalation-chain.bpmn} and {@code escalation-level.bpmn} and their clients share. */
+public final class EscalationProcess {
+
+  public static final String KEY = "escalation-chain";
+  public static final String LEVEL_KEY = "escalation-level";
+
+  // activities
+  public static final String HANDLE = "handle";
+  public static final String REPORT = "report";
+  public static final String RETURN_VISIT = "returnVisit";
+  public static final String REROUTE = "reroute";
+  public static final String DECIDE_OWNER = "decideOwner";
+  public static final String HANDLE_BELOW_CITY = "handleBelowCity";
+  public static final String HANDLE_AT_CITY = "handleAtCity";
+  public static final String CLOSED = "closed";
+
+  // variables (domain.md section 6)
+  public static final String EVENT_NUMBER = "eventNumber";
+  public static final String CATEGORY = "category";
+  public static final String CATEGORY_NAME = "categoryName";
+  public static final String DESCRIPTION = "description";
+  public static final String COMMUNITY_CODE = "communityCode";
+  public static final String ADDRESS = "address";
+  public static final String REPORTER_NAME = "reporterName";
+  public static final String REPORTER_PHONE = "reporterPhone";
+  public static final String CHANNEL = "channel";
+  public static final String URGENT = "urgent";
+  public static final String REPORTED_AT = "reportedAt";
+  public static final String EVENT_CATEGORY = "eventCategory";
+  public static final String LEVELS = "levels";
+  public static final String LEVEL_INDEX = "levelIndex";
+  public static final String CURRENT_LEVEL = "currentLevel";
+  public static final String CURRENT_LEVEL_NAME = "currentLevelName";
+  public static final String CURRENT_UNIT = "currentUnit";
+  public static final String CURRENT_UNIT_NAME = "currentUnitName";
+  public static final String LEVEL_DUE = "levelDue";
+  public static final String DEFAULT_DEPARTMENTS = "defaultDepartments";
+  public static final String ACTION = "action";
+  public static final String NOTE = "note";
+  public static final String DEPARTMENTS = "departments";
+  public static final String SUMMON_DEPARTMENTS = "summonDepartments";
+  public static final String SEND_BACK_COUNT = "sendBackCount";
+  public static final String UNSATISFIED_COUNT = "unsatisfiedCount";
+  public static final String OWNER_UNIT = "ownerUnit";
+  public static final String SATISFACTION = "satisfaction";
+  public static final String RESOLVED = "resolved";
+
+  // actions
+  public static final String RESOLVE = "resolve";
+  public static final String ESCALATE = "escalate";
+  public static final String SUMMON = "summon";
+  public static final String SEND_BACK = "sendBack";
+
+  // levels
+  public static final String COMMUNITY = "community";
+  public static final String STREET = "street";
+  public static final String DISTRICT = "district";
+  public static final String CITY = "city";
+
+  private EscalationProcess() {
+  }
+}

@@ -1,0 +1,79 @@
+package org.jingzhi.escalation;
+
+import static org.jingzhi.escalation.EscalationProcess.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.jingzhi.cases.Texts;
+import org.jingzhi.engine.RefusedInputException;
+import org.jingzhi.organization.Organization;
+import org.jingzhi.organization.UnitType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a level handler's decision before the task completes and hands it to the level's process:
+ * every action needs a note (the result, or the reason); a summons names existing departments; the
+ * city cannot escalate further.
+ */
+@Component("handlingDecision")
+class HandlingDecision implements TaskListener {
+
+  static final int MAX_NOTE = 2000;
+  private static final Set<String> ACTIONS = Set.of(RESOLVE, ESCALATE, SUMMON, SEND_BACK);
+
+  private final Organization organization;
+
+  HandlingDecision(Organization organization) {
+    this.organization = organization;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String action = Texts.text(task.getVariable(ACTION));
+    String note = Texts.text(task.getVariable(NOTE));
+    if (action == null || !ACTIONS.contains(action)) {
+      throw new RefusedInputException("处置方式须为 resolve（办结）、escalate（上报）、summon（吹哨）或 sendBack（退单），收到：" + action);
+    }
+    if (note == null) {
+      throw new RefusedInputException(switch (action) {
+        case RESOLVE -> "办结须填写处置结果（note）";
+        case ESCALATE -> "上报须说明理由（note）";
+        case SEND_BACK -> "退单须说明理由（note）";
+        default -> "吹哨须说明需要部门协助的事项（note）";
+      });
+    }
+    if (note.length() > MAX_NOTE) {
+      throw new RefusedInputException("说明不超过 " + MAX_NOTE + " 字");
+    }
+    if (ESCALATE.equals(action) && CITY.equals(task.getVariable("level"))) {
+      throw new RefusedInputException("市级已是最高层级，不能再上报");
+    }
+    var process = task.getExecution().getProcessInstance();
+    if (SUMMON.equals(action)) {
+      process.setVariable(SUMMON_DEPARTMENTS, departments(task.getVariable(DEPARTMENTS)));
+    }
+    process.setVariable(ACTION, action);
+    process.setVariable(NOTE, note);
+  }
+
+  /** A mutable list: variables are stored as JSON with their Java type, and immutable lists do not read back. */
+  private List<String> departments(Object value) {
+    List<String> departments = value instanceof Collection<?> list ? list.stream().map(String::valueOf).map(String::trim).toList()
+        : value == null ? List.of() : Arrays.stream(value.toString().split("[,，\\s]+")).map(String::trim).toList();
+    departments = departments.stream().filter(department -> !department.isEmpty()).distinct().toList();
+    if (departments.isEmpty()) {
+      throw new RefusedInputException("吹哨须选择至少一个报到部门（departments）");
+    }
+    for (String department : departments) {
+      if (organization.find(department).filter(unit -> unit.type() == UnitType.DEPARTMENT).isEmpty()) {
+        throw new RefusedInputException("未知的部门：" + department);
+      }
+    }
+    return new ArrayList<>(departments);
+  }
+}

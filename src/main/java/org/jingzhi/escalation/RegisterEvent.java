@@ -1,0 +1,43 @@
+package org.jingzhi.escalation;
+
+import static org.jingzhi.escalation.EscalationProcess.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jingzhi.cases.CaseNumbers;
+import org.jingzhi.engine.RefusedInputException;
+import org.jingzhi.organization.Organization;
+import org.springframework.stereotype.Component;
+
+/** 登记事件: checks the report (from the API or Tasklist's start form) and issues the event number. */
+@Component("registerEvent")
+class RegisterEvent implements JavaDelegate {
+
+  private final EventCatalogue catalogue;
+  private final Organization organization;
+  private final CaseNumbers numbers;
+
+  RegisterEvent(EventCatalogue catalogue, Organization organization, CaseNumbers numbers) {
+    this.catalogue = catalogue;
+    this.organization = organization;
+    this.numbers = numbers;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    EventReport report = EventReport.fromVariables(execution.getVariables());
+    List<String> problems = report.problems(catalogue, organization);
+    if (!problems.isEmpty()) {
+      throw new RefusedInputException("事件信息有误：" + String.join("；", problems));
+    }
+    execution.setVariables(report.variables());
+    String eventNumber = numbers.next(CaseNumbers.EVENT);
+    execution.setProcessBusinessKey(eventNumber);
+    execution.setVariable(EVENT_NUMBER, eventNumber);
+    execution.setVariable(REPORTED_AT, ClockUtil.getCurrentTime());
+    execution.setVariable(SEND_BACK_COUNT, 0);
+    execution.setVariable(UNSATISFIED_COUNT, 0);
+  }
+}

@@ -1,0 +1,81 @@
+package org.jingzhi.escalation;
+
+import static org.jingzhi.escalation.EscalationProcess.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.jingzhi.organization.Organization;
+import org.jingzhi.organization.Unit;
+import org.jingzhi.organization.UnitType;
+import org.springframework.stereotype.Component;
+
+/**
+ * 派单: plans the levels an event can climb. First from the community of its location, starting at
+ * the catalogue's starting level; after a send-back, from the owner the dispatcher or the command
+ * centre named ({@code ownerUnit}). Each level gets its unit (found through the org tree; the
+ * command centre at the city) and its limit in working days or, for urgent events, in hours.
+ */
+@Component("routeEvent")
+class RouteEvent implements JavaDelegate {
+
+  private final Organization organization;
+  private final EventCatalogue catalogue;
+
+  RouteEvent(Organization organization, EventCatalogue catalogue) {
+    this.organization = organization;
+    this.catalogue = catalogue;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void execute(DelegateExecution execution) {
+    Map<String, Object> category = (Map<String, Object>) execution.getVariable(EVENT_CATEGORY);
+    String owner = (String) execution.getVariable(OWNER_UNIT);
+    Level first = owner != null ? Level.ofUnitType(organization.get(owner).type()) : Level.of((String) category.get("startLevel"));
+    List<Unit> chain = organization.chain(owner != null ? owner : (String) execution.getVariable(COMMUNITY_CODE));
+
+    List<Map<String, Object>> levels = new ArrayList<>();
+    for (Level level : Arrays.copyOfRange(Level.values(), first.ordinal(), Level.values().length)) {
+      Unit unit = level == Level.CITY ? organization.ofType(UnitType.COMMAND_CENTER).get(0)
+          : chain.stream().filter(candidate -> candidate.type() == level.handler).findFirst().orElseThrow();
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("level", level.code);
+      entry.put("levelName", level.label);
+      entry.put("unit", unit.groupId());
+      entry.put("unitName", unit.name());
+      entry.put("days", daysAt(category, level));
+      entry.put("hours", catalogue.urgentHours(level));
+      levels.add(entry);
+    }
+    execution.setVariable(CATEGORY_NAME, category.get("categoryName"));
+    execution.setVariable(LEVELS, levels);
+    execution.setVariable(LEVEL_INDEX, 0);
+    execution.setVariable(DEFAULT_DEPARTMENTS, defaultDepartments(category));
+    execution.removeVariable(OWNER_UNIT);
+  }
+
+  /** The level's limit; a level the category does not start at takes the next level's limit. */
+  private static int daysAt(Map<String, Object> category, Level level) {
+    for (Level candidate : Arrays.copyOfRange(Level.values(), level.ordinal(), Level.values().length)) {
+      Object days = category.get(candidate.daysColumn);
+      if (days != null) {
+        return ((Number) days).intValue();
+      }
+    }
+    throw new IllegalStateException("The event catalogue gives no limit for " + category.get("categoryName"));
+  }
+
+  private static List<String> defaultDepartments(Map<String, Object> category) {
+    String departments = (String) category.get("summonDepartments");
+    List<String> list = new ArrayList<>();
+    if (departments != null) {
+      Arrays.stream(departments.split(",")).map(String::trim).filter(department -> !department.isEmpty()).forEach(list::add);
+    }
+    return list;
+  }
+}

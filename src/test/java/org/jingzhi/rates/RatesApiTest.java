@@ -1,0 +1,206 @@
+package org.jingzhi.rates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.jingzhi.escalation.EventRequest;
+import org.jingzhi.escalation.Events;
+import org.jingzhi.escalation.ReportedEvent;
+import org.jingzhi.support.Clock;
+import org.jingzhi.support.Http;
+import org.jingzhi.support.IntegrationTest;
+import org.jingzhi.support.Users;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The rates for a scripted week (2026-03-02 to 03-06) that no other test uses:
+ * E1 柳岸 responds in time, resolves in time, citizen satisfied;
+ * E2 柳岸 responds late, resolves late, citizen unsatisfied; redone in time, basically satisfied;
+ * E3 荷塘 never responds, misses its limit; 湖滨街道 responds and resolves in time; citizen unreachable.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RatesApiTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String WEEK = "/api/rates?from=2026-03-02&to=2026-03-06";
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  Events events;
+  @LocalServerPort
+  int port;
+
+  @BeforeAll
+  void scriptTheWeek() {
+    ReportedEvent e1 = at(2026, 3, 2, 9, 0, () -> report("road-occupation", "990101001001"));
+    ReportedEvent e2 = at(2026, 3, 2, 9, 5, () -> report("road-occupation", "990101001001"));
+    ReportedEvent e3 = at(2026, 3, 2, 9, 10, () -> report("garbage", "990101001002"));
+
+    at(2026, 3, 2, 9, 30, () -> claim("liuan", handle(e1)));
+    at(2026, 3, 2, 12, 10, () -> claim("liuan", handle(e2)));
+    at(2026, 3, 2, 16, 0, () -> complete("liuan", handle(e1), Map.of("action", "resolve", "note", "已劝离")));
+    at(2026, 3, 3, 10, 0, () -> visit(e1, "satisfied", "yes"));
+
+    at(2026, 3, 4, 0, 0, () -> engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(e3.processInstanceId()).timers().singleResult().getId()));
+    at(2026, 3, 4, 0, 30, () -> claim("hubin", handle(e3)));
+    at(2026, 3, 4, 10, 0, () -> complete("hubin", handle(e3), Map.of("action", "resolve", "note", "已清运")));
+    at(2026, 3, 4, 11, 0, () -> visit(e3, "unreachable", null));
+
+    at(2026, 3, 5, 10, 0, () -> complete("liuan", handle(e2), Map.of("action", "resolve", "note", "已劝离")));
+    at(2026, 3, 5, 11, 0, () -> visit(e2, "unsatisfied", "no"));
+    at(2026, 3, 5, 11, 10, () -> claim("liuan", handle(e2)));
+    at(2026, 3, 5, 15, 0, () -> complete("liuan", handle(e2), Map.of("action", "resolve", "note", "设置隔离设施")));
+    at(2026, 3, 6, 9, 0, () -> visit(e2, "basicallySatisfied", "yes"));
+    Clock.reset();
+  }
+
+  @AfterEach
+  void resetClock() {
+    Clock.reset();
+  }
+
+  @Test
+  void byUnit() throws Exception {
+    JsonNode report = rates("supervisor", WEEK + "&groupBy=unit");
+
+    assertThat(report.get("events").asInt()).isEqualTo(3);
+    assertGroup(group(report, "990101001001"), "柳岸社区", 3, 2, 0.6667, 3, 2, 0.6667, 3, 2, 0.6667, 2, 0.6667);
+    assertGroup(group(report, "990101001002"), "荷塘社区", 1, 0, 0.0, 0, 0, null, 0, 0, null, 0, null);
+    assertGroup(group(report, "990101001000"), "湖滨街道", 1, 1, 1.0, 1, 1, 1.0, 0, 0, null, 0, null);
+    assertGroup(report.get("total"), "合计", 5, 3, 0.6, 4, 3, 0.75, 3, 2, 0.6667, 2, 0.6667);
+  }
+
+  @Test
+  void byLevelAndCategory() throws Exception {
+    JsonNode byLevel = rates("city", WEEK + "&groupBy=level");
+    assertGroup(group(byLevel, "community"), "社区", 4, 2, 0.5, 3, 2, 0.6667, 3, 2, 0.6667, 2, 0.6667);
+    assertGroup(group(byLevel, "street"), "街道", 1, 1, 1.0, 1, 1, 1.0, 0, 0, null, 0, null);
+
+    JsonNode byCategory = rates("supervisor", WEEK + "&groupBy=category");
+    assertGroup(group(byCategory, "road-occupation"), "占道经营", 3, 2, 0.6667, 3, 2, 0.6667, 3, 2, 0.6667, 2, 0.6667);
+    assertGroup(group(byCategory, "garbage"), "垃圾清运不及时", 2, 1, 0.5, 1, 1, 1.0, 0, 0, null, 0, null);
+  }
+
+  @Test
+  void onlyOverseersSeeTheRates() {
+    Http http = new Http(port);
+    assertThat(http.get("liuan", WEEK).status()).isEqualTo(403);
+    assertThat(http.get(null, WEEK).status()).isEqualTo(401);
+    assertThat(http.get("demo", WEEK).status()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"?to=2026-03-06", "?from=2026-03-02", "?from=2026-03-06&to=2026-03-02", "?from=2026-13-01&to=2026-12-31",
+      "?from=2025-01-01&to=2026-12-31", "?from=2026-03-02&to=2026-03-06&groupBy=mood"})
+  void badParametersAreRefused(String query) throws Exception {
+    Http.Response response = new Http(port).get("supervisor", "/api/rates" + query);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).get("message").asText()).isNotBlank();
+  }
+
+  private static void assertGroup(JsonNode group, String name, int assigned, int respondedInTime, Double responseRate, int resolved,
+                                  int resolvedOnTime, Double onTimeRate, int answered, int visitsResolved, Double resolutionRate,
+                                  int satisfied, Double satisfactionRate) {
+    assertThat(group.get("name").asText()).isEqualTo(name);
+    assertThat(group.get("assigned").asInt()).as(name + " assigned").isEqualTo(assigned);
+    assertThat(group.get("respondedInTime").asInt()).as(name + " responded in time").isEqualTo(respondedInTime);
+    assertThat(rate(group, "responseRate")).as(name + " 响应率").isEqualTo(responseRate);
+    assertThat(group.get("resolved").asInt()).as(name + " resolved").isEqualTo(resolved);
+    assertThat(group.get("resolvedOnTime").asInt()).as(name + " on time").isEqualTo(resolvedOnTime);
+    assertThat(rate(group, "onTimeRate")).as(name + " 按时办结率").isEqualTo(onTimeRate);
+    assertThat(group.get("visitsAnswered").asInt()).as(name + " visits answered").isEqualTo(answered);
+    assertThat(group.get("visitsResolved").asInt()).as(name + " visits resolved").isEqualTo(visitsResolved);
+    assertThat(rate(group, "resolutionRate")).as(name + " 解决率").isEqualTo(resolutionRate);
+    assertThat(group.get("visitsSatisfied").asInt()).as(name + " satisfied").isEqualTo(satisfied);
+    assertThat(rate(group, "satisfactionRate")).as(name + " 满意率").isEqualTo(satisfactionRate);
+  }
+
+  private static Double rate(JsonNode group, String field) {
+    return group.hasNonNull(field) ? group.get(field).asDouble() : null;
+  }
+
+  private JsonNode rates(String user, String path) throws Exception {
+    Http.Response response = new Http(port).get(user, path);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static JsonNode group(JsonNode report, String key) {
+    for (JsonNode group : report.get("groups")) {
+      if (group.get("key").asText().equals(key)) {
+        return group;
+      }
+    }
+    throw new AssertionError("no group " + key + " in " + report);
+  }
+
+  private <T> T at(int year, int month, int day, int hour, int minute, java.util.function.Supplier<T> step) {
+    Clock.set(year, month, day, hour, minute);
+    return step.get();
+  }
+
+  private void at(int year, int month, int day, int hour, int minute, Runnable step) {
+    Clock.set(year, month, day, hour, minute);
+    step.run();
+  }
+
+  private ReportedEvent report(String category, String community) {
+    Users.actAs(engine.getIdentityService(), "hotline");
+    try {
+      return events.report(new EventRequest(category, "统计用事件", community, "测试路1号", new EventRequest.Reporter("王先生", "13700137000"),
+          "hotline", false));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private Task handle(ReportedEvent event) {
+    return engine.getTaskService().createTaskQuery().taskDefinitionKey("handle").processVariableValueEquals("eventNumber", event.eventNumber())
+        .singleResult();
+  }
+
+  private void claim(String user, Task task) {
+    Users.actAs(engine.getIdentityService(), user);
+    try {
+      engine.getTaskService().claim(task.getId(), user);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private void complete(String user, Task task, Map<String, Object> variables) {
+    Users.actAs(engine.getIdentityService(), user);
+    try {
+      if (task.getAssignee() == null) {
+        engine.getTaskService().claim(task.getId(), user);
+      }
+      engine.getTaskService().complete(task.getId(), variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private void visit(ReportedEvent event, String satisfaction, String resolved) {
+    Task visit = engine.getTaskService().createTaskQuery().processInstanceId(event.processInstanceId()).taskDefinitionKey("returnVisit")
+        .singleResult();
+    java.util.Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("satisfaction", satisfaction);
+    variables.put("resolved", resolved);
+    complete("hotline", visit, variables);
+  }
+}
