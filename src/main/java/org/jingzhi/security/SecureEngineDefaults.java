@@ -1,8 +1,11 @@
 package org.jingzhi.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -26,7 +29,12 @@ public class SecureEngineDefaults extends AbstractProcessEnginePlugin {
     configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
     configuration.setResourceAuthorizationProvider(new ParticipantAuthorizationProvider());
     configuration.setEnableExpressionsInAdhocQueries(false);
-    configuration.setTaskService(new OrQueryExpressionGuard.GuardedTaskService());
+    List<CommandInterceptor> interceptors = new ArrayList<>();
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+    }
+    interceptors.add(new OrQueryExpressionGuard(configuration));
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     configuration.setGeneralResourceWhitelistPattern(RESOURCE_ID_PATTERN);
     configuration.setJavaSerializationFormatEnabled(false);
     configuration.setDeserializationTypeValidationEnabled(true);

@@ -1,0 +1,118 @@
+package org.jingzhi.forms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
+import org.camunda.bpm.engine.variable.Variables;
+import org.jingzhi.engine.RefusedInputException;
+
+/**
+ * Checks on the server what a Camunda Form submitted, with the rules of the form itself: required
+ * fields (unless the form's condition hides them), a value outside the offered options, text longer
+ * than allowed or not matching the field's pattern. Refusals carry a Chinese message; the task stays
+ * open or the case is not started. Runs on completing every user task with a form and on submitting
+ * a start form ({@link FormCheckParseListener}).
+ */
+public class FormSubmissionCheck implements TaskListener, ExecutionListener {
+
+  private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
+  private static final Map<String, FormSchema> SCHEMAS = new ConcurrentHashMap<>();
+
+  @Override
+  public void notify(DelegateTask task) {
+    String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
+    FormSchema schema = SCHEMAS.computeIfAbsent(key,
+        ignored -> read(task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())));
+    check(schema, task.getVariables());
+  }
+
+  /**
+   * A start through the start form. A case started through our API has been checked against the
+   * catalogues instead, which may already know more options than the form lists (a matter type
+   * added to the DMN before the form offers it).
+   */
+  @Override
+  public void notify(DelegateExecution execution) {
+    CommandInvocationContext invocation = Context.getCommandInvocationContext();
+    if (invocation == null || !(invocation.getCommand() instanceof SubmitStartFormCmd)) {
+      return;
+    }
+    FormSchema schema = SCHEMAS.computeIfAbsent(execution.getProcessDefinitionId() + "#start",
+        ignored -> read(execution.getProcessEngineServices().getFormService().getDeployedStartForm(execution.getProcessDefinitionId())));
+    check(schema, execution.getVariables());
+  }
+
+  static void check(FormSchema schema, Map<String, Object> variables) {
+    for (FormField field : schema.fields) {
+      if (field.readonly() || hidden(field, variables)) {
+        continue;
+      }
+      Object value = variables.get(field.key());
+      if (empty(value)) {
+        if (field.required()) {
+          throw new RefusedInputException("「" + field.label() + "」为必填项（" + field.key() + "）");
+        }
+        continue;
+      }
+      if (field.values() != null) {
+        Collection<?> chosen = !field.multiple() ? List.of(value)
+            : value instanceof Collection<?> list ? list : Arrays.asList(String.valueOf(value).trim().split("[,，\\s]+"));
+        for (Object option : chosen) {
+          if (!field.values().contains(String.valueOf(option))) {
+            throw new RefusedInputException("「" + field.label() + "」的取值无效：" + option + "，可选：" + String.join("、", field.values()));
+          }
+        }
+      }
+      String text = value instanceof String string ? string : null;
+      if (text != null && field.maxLength() != null && text.length() > field.maxLength()) {
+        throw new RefusedInputException("「" + field.label() + "」不超过 " + field.maxLength() + " 字，当前 " + text.length() + " 字");
+      }
+      if (text != null && field.pattern() != null && !field.pattern().matcher(text).matches()) {
+        throw new RefusedInputException("「" + field.label() + "」格式不正确：" + abbreviate(text));
+      }
+    }
+  }
+
+  /** Evaluates the form's FEEL condition as form-js does; a field whose condition fails to evaluate counts as shown. */
+  private static boolean hidden(FormField field, Map<String, Object> variables) {
+    if (field.hideWhen() == null) {
+      return false;
+    }
+    try {
+      Object result = FEEL.evaluateSimpleExpression(field.hideWhen(), Variables.fromMap(variables).asVariableContext());
+      return Boolean.TRUE.equals(result);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean empty(Object value) {
+    return value == null || value instanceof String string && string.isBlank() || value instanceof Collection<?> list && list.isEmpty();
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 30 ? text.substring(0, 30) + "…" : text;
+  }
+
+  private static FormSchema read(InputStream in) {
+    try (in) {
+      return FormSchema.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+// Jingzhi's configuration of the Camunda admin webapp (replaces the webjar's default config.js).
+// Chinese for browsers that prefer it (zh, zh-CN), English otherwise.
+export default {
+  app: {
+    name: '系统管理',
+    vendor: '精治'
+  },
+  locales: {
+    availableLocales: ['en', 'zh'],
+    fallbackLocale: 'en'
+  },
+  disableWelcomeMessage: true
+};

@@ -1,0 +1,201 @@
+package org.jingzhi.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.jingzhi.approval.ApplicationRequest;
+import org.jingzhi.approval.JointApprovals;
+import org.jingzhi.approval.Submission;
+import org.jingzhi.escalation.EventRequest;
+import org.jingzhi.escalation.Events;
+import org.jingzhi.escalation.ReportedEvent;
+import org.jingzhi.support.IntegrationTest;
+import org.jingzhi.support.Users;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The clerks' journeys in a real browser (headless Chromium, Chinese preferred) against the running
+ * application: Tasklist's filters, Camunda Forms, claiming and completing; Cockpit for the supervisor.
+ */
+@IntegrationTest
+@ExtendWith(ScreenshotOnFailure.class)
+class TasklistJourneyTest implements ScreenshotOnFailure.WithBrowser {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JointApprovals approvals;
+  @Autowired
+  Events events;
+  @LocalServerPort
+  int port;
+
+  Browser browser;
+
+  @Override
+  public Browser browser() {
+    return browser;
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  @Test
+  void theWindowStartsAJointApprovalFromTheStartFormAndAcceptsIt() {
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "window", "demo");
+    browser.awaitText(By.cssSelector(".task-filters"), "本单位待办");
+
+    browser.clickable(By.cssSelector(".start-process-action a")).click();
+    browser.clickable(By.linkText("联合审批")).click();
+    Forms form = new Forms(browser);
+    form.select("matterType", "餐饮店开业一件事");
+    form.type("projectName", "浏览器餐饮店开业");
+    form.type("applicantName", "张三");
+    form.type("applicantIdNumber", "11010519491231002X");
+    form.type("applicantPhone", "13800138000");
+    form.type("materials", "营业执照申请书\n场地使用证明");
+    browser.clickable(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+    browser.wait.until(driver -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("joint-approval")
+        .variableValueEquals("projectName", "浏览器餐饮店开业").count() == 1);
+
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("joint-approval")
+        .variableValueEquals("projectName", "浏览器餐饮店开业").singleResult();
+    assertThat(instance).isNotNull();
+    assertThat(instance.getBusinessKey()).startsWith("LH-");
+
+    openTask("本单位待办", "窗口受理：浏览器餐饮店开业");
+    claim();
+    assertThat(form.readOnlyValue("applicantName")).isEqualTo("张三");
+    form.radio("acceptance", "受理");
+    form.type("opinion", "材料齐全，予以受理");
+    complete();
+
+    List<Task> reviews = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("review").list();
+    assertThat(reviews).hasSize(4);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "acceptanceOpinion")).isEqualTo("材料齐全，予以受理");
+    assertThat(browser.all(By.cssSelector(".create-task-action")).stream().noneMatch(WebElement::isDisplayed))
+        .as("no free-standing tasks for clerks").isTrue();
+  }
+
+  @Test
+  void marketSeesAndCompletesItsReviewInTheForm() {
+    String projectName = "市场监管浏览器测试店";
+    ProcessInstance instance = submitAndAccept(projectName);
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "market", "demo");
+
+    openTask("部门审查", "市场监管局审查：" + projectName);
+    claim();
+    Forms form = new Forms(browser);
+    assertThat(form.readOnlyValue("projectName")).isEqualTo(projectName);
+    form.radio("decision", "同意");
+    form.type("opinion", "证照齐全，同意");
+    complete();
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> review = (Map<String, Object>) engine.getRuntimeService().getVariable(instance.getId(), "review_market");
+    assertThat(review).containsEntry("decision", "approved").containsEntry("reviewer", "market");
+  }
+
+  @Test
+  void liuanClaimsAndEscalatesAnEvent() {
+    ReportedEvent event = reportEvent();
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "liuan", "demo");
+
+    openTask("事件处置", "柳岸社区处置：占道经营（浏览器测试路1号）");
+    claim();
+    Forms form = new Forms(browser);
+    form.radio("action", "上报上一级");
+    form.type("note", "商户拒不配合，请街道执法");
+    complete();
+
+    Task street = engine.getTaskService().createTaskQuery().taskDefinitionKey("handle")
+        .processVariableValueEquals("eventNumber", event.eventNumber()).singleResult();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(street.getId())).extracting(link -> link.getGroupId())
+        .contains("990101001000");
+  }
+
+  @Test
+  void theSupervisorSeesTheRunningInstancesInCockpit() {
+    submitAndAccept("督查浏览器测试店");
+    reportEvent();
+    browser = Browser.open(port, "zh-CN");
+    browser.login("cockpit", "supervisor", "demo");
+    browser.awaitText(By.cssSelector("body"), "运行中的流程实例");
+
+    browser.go("/camunda/app/cockpit/default/#/processes");
+    browser.awaitText(By.cssSelector("body"), "联合审批");
+    String page = browser.bodyText();
+    assertThat(page).contains("联合审批", "四级联动", "分级处置");
+    assertThat(page).doesNotContain("It is time to migrate");
+  }
+
+  @Test
+  void anEnglishBrowserGetsEnglish() {
+    browser = Browser.open(port, "en-US");
+    browser.go("/camunda/app/tasklist/");
+    browser.await(By.cssSelector("input[placeholder='Username']"));
+    browser.close();
+
+    browser = Browser.open(port, "zh-CN");
+    browser.go("/camunda/app/tasklist/");
+    browser.await(By.cssSelector("input[placeholder='用户名']"));
+  }
+
+  private void openTask(String filter, String taskName) {
+    browser.clickable(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), '" + filter + "')]")).click();
+    WebElement task = browser.clickable(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.), '" + taskName + "')]"));
+    task.click();
+    browser.awaitText(By.cssSelector(".task-details, [cam-tasklist-task]"), taskName);
+  }
+
+  private void claim() {
+    browser.clickable(By.cssSelector("button.claim, [ng-click='claim()']")).click();
+    browser.await(By.cssSelector("[ng-click='complete()']"));
+  }
+
+  /** Completes the open task; Tasklist then shows the empty task view again. */
+  private void complete() {
+    WebElement button = browser.clickable(By.cssSelector("button[ng-click='complete()']"));
+    browser.script("arguments[0].click();", button);
+    browser.awaitText(By.cssSelector("body"), "请在列表中选择一个任务");
+  }
+
+  private ProcessInstance submitAndAccept(String projectName) {
+    Users.actAs(engine.getIdentityService(), "window");
+    Submission submission = approvals.submit(new ApplicationRequest("restaurant-opening", projectName,
+        new ApplicationRequest.Applicant("张三", "11010519491231002X", null, "13800138000"), List.of("营业执照申请书")));
+    Task acceptance = engine.getTaskService().createTaskQuery().processInstanceId(submission.processInstanceId()).singleResult();
+    engine.getTaskService().claim(acceptance.getId(), "window");
+    engine.getTaskService().complete(acceptance.getId(), Map.of("acceptance", "accepted", "opinion", "受理"));
+    engine.getIdentityService().clearAuthentication();
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(submission.processInstanceId()).singleResult();
+  }
+
+  private ReportedEvent reportEvent() {
+    Users.actAs(engine.getIdentityService(), "hotline");
+    try {
+      return events.report(new EventRequest("road-occupation", "浏览器测试：占道经营", "990101001001", "浏览器测试路1号",
+          new EventRequest.Reporter("李女士", "13900139000"), "hotline", false));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+}
