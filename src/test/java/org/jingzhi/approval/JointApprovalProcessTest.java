@@ -20,6 +20,7 @@ import org.jingzhi.supervision.OverdueRecord;
 import org.jingzhi.supervision.OverdueRecords;
 import org.jingzhi.support.Clock;
 import org.jingzhi.support.IntegrationTest;
+import org.jingzhi.support.Users;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,8 @@ class JointApprovalProcessTest {
   Notices notices;
   @Autowired
   OverdueRecords overdueRecords;
+  @Autowired
+  CaseViews caseViews;
 
   JointApprovalDriver driver;
 
@@ -92,6 +95,13 @@ class JointApprovalProcessTest {
     driver.issueResult(instance);
 
     assertThat(instance).isEnded().hasPassed("endApproved");
+    Users.actAs(engine.getIdentityService(), "window");
+    CaseView view = caseViews.staffView(driver.caseNumber(instance));
+    engine.getIdentityService().clearAuthentication();
+    assertThat(view.status()).isEqualTo("APPROVED");
+    assertThat(view.statusLabel()).isEqualTo("准予许可");
+    assertThat(view.departments()).extracting(CaseView.Department::status).containsOnly("APPROVED");
+    assertThat(view.timeline()).extracting(CaseView.Step::step).contains("窗口受理：张三餐饮店开业", "出件：张三餐饮店开业", "准予许可");
     assertThat(noticesOf(instance, NoticeKind.RESULT)).singleElement().satisfies(notice -> {
       assertThat(notice.title()).startsWith("准予许可决定");
       assertThat(notice.recipientKind()).isEqualTo(Notice.APPLICANT);
