@@ -5,15 +5,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
@@ -31,13 +35,14 @@ public class FormSubmissionCheck implements TaskListener, ExecutionListener {
 
   private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
   private static final Map<String, FormSchema> SCHEMAS = new ConcurrentHashMap<>();
+  private static final Pattern SIMPLE_COMPARISON = Pattern.compile("\\s*(\\w+)\\s*(!=|=)\\s*(null|\"([^\"]*)\")\\s*");
 
   @Override
   public void notify(DelegateTask task) {
     String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
     FormSchema schema = SCHEMAS.computeIfAbsent(key,
         ignored -> read(task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())));
-    check(schema, task.getVariables());
+    check(schema, values(schema, task));
   }
 
   /**
@@ -53,7 +58,16 @@ public class FormSubmissionCheck implements TaskListener, ExecutionListener {
     }
     FormSchema schema = SCHEMAS.computeIfAbsent(execution.getProcessDefinitionId() + "#start",
         ignored -> read(execution.getProcessEngineServices().getFormService().getDeployedStartForm(execution.getProcessDefinitionId())));
-    check(schema, execution.getVariables());
+    check(schema, values(schema, execution));
+  }
+
+  /** Only the form's own variables: loading every variable of the case would deserialize all its JSON. */
+  private static Map<String, Object> values(FormSchema schema, VariableScope scope) {
+    Map<String, Object> values = new HashMap<>();
+    for (FormField field : schema.fields) {
+      values.put(field.key(), scope.getVariable(field.key()));
+    }
+    return values;
   }
 
   static void check(FormSchema schema, Map<String, Object> variables) {
@@ -87,10 +101,21 @@ public class FormSubmissionCheck implements TaskListener, ExecutionListener {
     }
   }
 
-  /** Evaluates the form's FEEL condition as form-js does; a field whose condition fails to evaluate counts as shown. */
+  /**
+   * Evaluates the form's FEEL condition as form-js does; a field whose condition fails to evaluate
+   * counts as shown. The comparisons forms use most ({@code key = "value"}, {@code key != null}) are
+   * decided directly: the FEEL engine builds its whole context for every evaluation, which made
+   * this check a fifth of the cost of completing a task.
+   */
   private static boolean hidden(FormField field, Map<String, Object> variables) {
     if (field.hideWhen() == null) {
       return false;
+    }
+    Matcher comparison = SIMPLE_COMPARISON.matcher(field.hideWhen());
+    if (comparison.matches() && variables.containsKey(comparison.group(1))) {
+      Object value = variables.get(comparison.group(1));
+      boolean equal = "null".equals(comparison.group(3)) ? value == null : comparison.group(4).equals(value);
+      return "=".equals(comparison.group(2)) == equal;
     }
     try {
       Object result = FEEL.evaluateSimpleExpression(field.hideWhen(), Variables.fromMap(variables).asVariableContext());

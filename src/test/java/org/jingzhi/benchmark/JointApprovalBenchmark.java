@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -40,16 +41,19 @@ public final class JointApprovalBenchmark {
     int threads = Integer.getInteger("benchmark.threads", 1);
     int warmup = Integer.getInteger("benchmark.warmup", Math.max(20, cases / 5));
     String url = System.getenv().getOrDefault("JINGZHI_DB_URL", freshDatabase());
+    // system properties outrank application.yaml (builder properties would not)
+    System.setProperty("spring.datasource.url", url);
+    System.setProperty("spring.datasource.username", System.getenv().getOrDefault("JINGZHI_DB_USER", "postgres"));
+    System.setProperty("spring.datasource.password", System.getenv().getOrDefault("JINGZHI_DB_PASSWORD", ""));
+    System.setProperty("camunda.bpm.job-execution.enabled", "false");
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JingzhiApplication.class)
         .profiles("demo")
-        .properties("spring.datasource.url=" + url,
-            "spring.datasource.username=" + System.getenv().getOrDefault("JINGZHI_DB_USER", "postgres"),
-            "spring.datasource.password=" + System.getenv().getOrDefault("JINGZHI_DB_PASSWORD", ""),
-            "server.port=0", "camunda.bpm.job-execution.enabled=false", "logging.level.root=warn")
+        .properties("server.port=0", "logging.level.root=warn")
         .run()) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
-      if (!url.startsWith("jdbc:postgresql:")) {
-        System.out.println("Warning: not PostgreSQL (" + url + ")");
+      String database = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType();
+      if (!"postgres".equals(database)) {
+        throw new IllegalStateException("The benchmark measures PostgreSQL, but the engine runs on " + database);
       }
       deployBare(engine);
       Runner jingzhi = () -> jointApproval(engine);
@@ -60,7 +64,7 @@ public final class JointApprovalBenchmark {
       double bareRate = run(bare, cases, threads);
       double jingzhiRate = run(jingzhi, cases, threads);
 
-      System.out.printf("%n%d cases each, %d thread(s), %s%n", cases, threads, url);
+      System.out.printf("%n%d cases each, %d thread(s), %s on %s%n", cases, threads, database, url);
       System.out.printf("bare parallel process: %8.1f cases/s%n", bareRate);
       System.out.printf("joint-approval:        %8.1f cases/s%n", jingzhiRate);
       System.out.printf("ratio bare/jingzhi:    %8.2f (each joint-approval case costs %.2f bare cases)%n", bareRate / jingzhiRate,

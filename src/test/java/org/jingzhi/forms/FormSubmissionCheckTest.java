@@ -72,4 +72,15 @@ class FormSubmissionCheckTest {
       FormSubmissionCheck.check(FormSchema.read(in), variables);
     }
   }
+
+  @Test
+  void otherConditionsAreEvaluatedInFeel() throws Exception {
+    String form = "{\"id\":\"feel\",\"components\":[{\"key\":\"amount\",\"type\":\"number\",\"label\":\"金额\"},"
+        + "{\"key\":\"reason\",\"type\":\"textfield\",\"label\":\"理由\",\"validate\":{\"required\":true},"
+        + "\"conditional\":{\"hide\":\"=amount <= 100\"}}]}";
+    FormSchema schema = FormSchema.read(new java.io.ByteArrayInputStream(form.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    assertThatCode(() -> FormSubmissionCheck.check(schema, Map.of("amount", 50))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> FormSubmissionCheck.check(schema, Map.of("amount", 500))).hasMessageContaining("「理由」为必填项");
+  }
 }
