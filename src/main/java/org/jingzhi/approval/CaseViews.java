@@ -9,14 +9,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.jingzhi.cases.PersonalData;
 import org.jingzhi.engine.AsSystem;
+import org.jingzhi.organization.CurrentUser;
 import org.jingzhi.organization.Organization;
 import org.jingzhi.organization.UnitType;
 import org.jingzhi.supervision.OverdueRecord;
@@ -31,11 +30,13 @@ public class CaseViews {
   private final ProcessEngine engine;
   private final OverdueRecords overdueRecords;
   private final Organization organization;
+  private final CurrentUser currentUser;
 
-  public CaseViews(ProcessEngine engine, OverdueRecords overdueRecords, Organization organization) {
+  public CaseViews(ProcessEngine engine, OverdueRecords overdueRecords, Organization organization, CurrentUser currentUser) {
     this.engine = engine;
     this.overdueRecords = overdueRecords;
     this.organization = organization;
+    this.currentUser = currentUser;
   }
 
   /**
@@ -49,7 +50,7 @@ public class CaseViews {
     if (instance == null) {
       throw new NotFoundException("没有受理编号为 " + caseNumber + " 的案件，或您无权查看");
     }
-    Set<String> ownDepartments = departmentsOfCaller();
+    Set<String> ownDepartments = currentUser.unitsOfType(UnitType.DEPARTMENT);
     CaseRecord record = AsSystem.call(engine.getIdentityService(), () -> new CaseRecord(engine, instance));
     List<OverdueRecord> overdue = overdueRecords.ofCase(caseNumber);
     Date now = ClockUtil.getCurrentTime();
@@ -65,7 +66,7 @@ public class CaseViews {
     return new CaseView(caseNumber, instance.getId(), record.text(MATTER_TYPE), record.text(MATTER_NAME), record.text(PROJECT_NAME),
         new CaseView.Applicant(record.text(APPLICANT_NAME), record.text(APPLICANT_ID_NUMBER), record.text(APPLICANT_CREDIT_CODE),
             record.text(APPLICANT_PHONE)),
-        status.name(), status.label, record.date(SUBMITTED_AT), record.date(ACCEPTED_AT), caseDue, caseOverdue,
+        status.name(), status.label, instance.getStartTime(), record.date(ACCEPTED_AT), caseDue, caseOverdue,
         record.text(RESULT_SUMMARY), status == CaseStatus.WAITING_FOR_SUPPLEMENT ? record.text(SUPPLEMENT_REQUEST) : null,
         status == CaseStatus.WAITING_FOR_SUPPLEMENT ? record.date(SUPPLEMENT_DUE) : null,
         departments, overdue.stream().map(miss -> new CaseView.Overdue(miss.unit(), organization.displayName(miss.unit()), miss.scope(),
@@ -94,7 +95,7 @@ public class CaseViews {
         new PublicCaseView.Applicant(PersonalData.maskName(record.text(APPLICANT_NAME)),
             PersonalData.maskIdentifier(record.text(APPLICANT_ID_NUMBER)), PersonalData.maskIdentifier(record.text(APPLICANT_CREDIT_CODE)),
             PersonalData.maskPhone(record.text(APPLICANT_PHONE))),
-        status.name(), status.label, record.date(SUBMITTED_AT), waiting ? record.text(SUPPLEMENT_REQUEST) : null,
+        status.name(), status.label, record.instance.getStartTime(), waiting ? record.text(SUPPLEMENT_REQUEST) : null,
         waiting ? record.date(SUPPLEMENT_DUE) : null, record.running() ? null : record.text(RESULT_SUMMARY), departments,
         record.timeline.stream().filter(step -> step.completedAt() != null || step.activityId().startsWith("end"))
             .map(step -> new PublicCaseView.Progress(step.completedAt() == null ? step.at() : step.completedAt(), step.step())).toList());
@@ -119,17 +120,6 @@ public class CaseViews {
     return new CaseView.Department(department, name, status.name(), status.label, (String) review.get("decision"),
         withOpinion ? (String) review.get("opinion") : null, withOpinion ? (String) review.get("missingMaterials") : null, null, missed,
         withOpinion ? (String) review.get("reviewer") : null, Date.from(java.time.Instant.parse((String) review.get("decidedAt"))), round);
-  }
-
-  /** The departments the caller reviews for; empty for anyone else (window, supervision, …). */
-  private Set<String> departmentsOfCaller() {
-    Authentication user = engine.getIdentityService().getCurrentAuthentication();
-    if (user == null || user.getGroupIds() == null) {
-      return Set.of();
-    }
-    return user.getGroupIds().stream()
-        .filter(group -> organization.find(group).filter(unit -> unit.type() == UnitType.DEPARTMENT).isPresent())
-        .collect(Collectors.toSet());
   }
 
   private static boolean sameCode(String given, String expected) {

@@ -29,7 +29,6 @@ public final class JointApprovalProcess {
   public static final String APPLICANT_CREDIT_CODE = "applicantCreditCode";
   public static final String APPLICANT_PHONE = "applicantPhone";
   public static final String MATERIALS = "materials";
-  public static final String SUBMITTED_AT = "submittedAt";
   public static final String ACCEPTANCE = "acceptance";
   public static final String ACCEPTANCE_DUE = "acceptanceDue";
   public static final String DECISION = "decision";

@@ -4,15 +4,15 @@ import static org.jingzhi.approval.JointApprovalProcess.*;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.jingzhi.engine.AsSystem;
-import org.jingzhi.organization.Organization;
+import org.jingzhi.organization.CurrentUser;
 import org.jingzhi.organization.UnitType;
 import org.jingzhi.web.ConflictException;
 import org.jingzhi.web.InvalidRequestException;
@@ -28,13 +28,13 @@ public class JointApprovals {
   private final RuntimeService runtime;
   private final IdentityService identity;
   private final MatterCatalogue catalogue;
-  private final Organization organization;
+  private final CurrentUser currentUser;
 
-  public JointApprovals(RuntimeService runtime, IdentityService identity, MatterCatalogue catalogue, Organization organization) {
+  public JointApprovals(RuntimeService runtime, IdentityService identity, MatterCatalogue catalogue, CurrentUser currentUser) {
     this.runtime = runtime;
     this.identity = identity;
     this.catalogue = catalogue;
-    this.organization = organization;
+    this.currentUser = currentUser;
   }
 
   /** Starts the case as the logged-in user; the engine refuses users who may not start it. */
@@ -95,11 +95,8 @@ public class JointApprovals {
   }
 
   private void requireWindowClerk() {
-    Authentication user = identity.getCurrentAuthentication();
-    boolean clerk = user != null && user.getGroupIds() != null && user.getGroupIds().stream()
-        .anyMatch(group -> organization.find(group).filter(unit -> unit.type() == UnitType.SERVICE_CENTER).isPresent());
-    if (!clerk) {
-      throw new org.camunda.bpm.engine.AuthorizationException("只有政务服务中心窗口可以登记补正材料");
+    if (!currentUser.worksIn(UnitType.SERVICE_CENTER)) {
+      throw new AuthorizationException("只有政务服务中心窗口可以登记补正材料");
     }
   }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.jingzhi.engine.RefusedInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jingzhi.calendar.WorkingDays;
 import org.jingzhi.cases.CaseNumbers;
 import org.springframework.stereotype.Component;
@@ -45,7 +44,6 @@ class RegisterCase implements JavaDelegate {
     execution.setVariable(CASE_NUMBER, caseNumber);
     execution.setVariable(QUERY_CODE, QueryCodes.next());
     execution.setVariable(MATTER_NAME, matter.get().name());
-    execution.setVariable(SUBMITTED_AT, ClockUtil.getCurrentTime());
     execution.setVariable(ACCEPTANCE_DUE, workingDays.deadline(settings.getAcceptanceWorkingDays()));
   }
 }

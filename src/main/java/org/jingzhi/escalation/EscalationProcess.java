@@ -27,7 +27,6 @@ public final class EscalationProcess {
   public static final String REPORTER_PHONE = "reporterPhone";
   public static final String CHANNEL = "channel";
   public static final String URGENT = "urgent";
-  public static final String REPORTED_AT = "reportedAt";
   public static final String EVENT_CATEGORY = "eventCategory";
   public static final String LEVELS = "levels";
   public static final String LEVEL_INDEX = "levelIndex";

@@ -5,7 +5,6 @@ import static org.jingzhi.escalation.EscalationProcess.*;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jingzhi.cases.CaseNumbers;
 import org.jingzhi.engine.RefusedInputException;
 import org.jingzhi.organization.Organization;
@@ -36,7 +35,6 @@ class RegisterEvent implements JavaDelegate {
     String eventNumber = numbers.next(CaseNumbers.EVENT);
     execution.setProcessBusinessKey(eventNumber);
     execution.setVariable(EVENT_NUMBER, eventNumber);
-    execution.setVariable(REPORTED_AT, ClockUtil.getCurrentTime());
     execution.setVariable(SEND_BACK_COUNT, 0);
     execution.setVariable(UNSATISFIED_COUNT, 0);
   }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.jingzhi.calendar.CalendarProperties;
 import org.jingzhi.engine.AsSystem;
 import org.jingzhi.escalation.EscalationProcess;

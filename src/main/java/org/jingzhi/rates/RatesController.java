@@ -4,10 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.jingzhi.organization.Organization;
+import org.jingzhi.organization.CurrentUser;
 import org.jingzhi.organization.UnitType;
 import org.jingzhi.web.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,13 +20,11 @@ class RatesController {
   static final int MAX_DAYS = 366;
 
   private final Rates rates;
-  private final IdentityService identity;
-  private final Organization organization;
+  private final CurrentUser currentUser;
 
-  RatesController(Rates rates, IdentityService identity, Organization organization) {
+  RatesController(Rates rates, CurrentUser currentUser) {
     this.rates = rates;
-    this.identity = identity;
-    this.organization = organization;
+    this.currentUser = currentUser;
   }
 
   @GetMapping
@@ -61,11 +56,7 @@ class RatesController {
 
   /** The rates grade units against each other: the supervision unit, the command centre and administrators see them. */
   private void requireOverseer() {
-    Authentication user = identity.getCurrentAuthentication();
-    boolean overseer = user != null && user.getGroupIds() != null && user.getGroupIds().stream().anyMatch(group ->
-        Groups.CAMUNDA_ADMIN.equals(group) || organization.find(group)
-            .filter(unit -> unit.type() == UnitType.SUPERVISION || unit.type() == UnitType.COMMAND_CENTER).isPresent());
-    if (!overseer) {
+    if (!currentUser.isAdministrator() && !currentUser.worksIn(UnitType.SUPERVISION, UnitType.COMMAND_CENTER)) {
       throw new AuthorizationException("统计只对效能督查办、市城市运行指挥中心和管理员开放");
     }
   }

@@ -1,0 +1,44 @@
+package org.jingzhi.organization;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** The logged-in user's units, for the few decisions that depend on a role rather than on a case. */
+@Component
+public class CurrentUser {
+
+  private final IdentityService identity;
+  private final Organization organization;
+
+  public CurrentUser(IdentityService identity, Organization organization) {
+    this.identity = identity;
+    this.organization = organization;
+  }
+
+  /** The group ids of the user's units of these types. */
+  public Set<String> unitsOfType(UnitType... types) {
+    List<UnitType> wanted = Arrays.asList(types);
+    return groups().stream()
+        .filter(group -> organization.find(group).filter(unit -> wanted.contains(unit.type())).isPresent())
+        .collect(Collectors.toSet());
+  }
+
+  public boolean worksIn(UnitType... types) {
+    return !unitsOfType(types).isEmpty();
+  }
+
+  public boolean isAdministrator() {
+    return groups().contains(Groups.CAMUNDA_ADMIN);
+  }
+
+  private List<String> groups() {
+    Authentication user = identity.getCurrentAuthentication();
+    return user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+  }
+}
