@@ -12,9 +12,6 @@ public final class EscalationProcess {
   public static final String RETURN_VISIT = "returnVisit";
   public static final String REROUTE = "reroute";
   public static final String DECIDE_OWNER = "decideOwner";
-  public static final String HANDLE_BELOW_CITY = "handleBelowCity";
-  public static final String HANDLE_AT_CITY = "handleAtCity";
-  public static final String CLOSED = "closed";
 
   // variables (domain.md section 6)
   public static final String EVENT_NUMBER = "eventNumber";

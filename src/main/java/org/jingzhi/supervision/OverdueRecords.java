@@ -28,10 +28,6 @@ public class OverdueRecords {
     return jdbc.query("SELECT * FROM jz_overdue WHERE case_number = ? ORDER BY id", ROW, caseNumber);
   }
 
-  public List<OverdueRecord> between(Date from, Date to) {
-    return jdbc.query("SELECT * FROM jz_overdue WHERE recorded_at >= ? AND recorded_at < ? ORDER BY id", ROW, timestamp(from), timestamp(to));
-  }
-
   private static Timestamp timestamp(Date date) {
     return date == null ? null : new Timestamp(date.getTime());
   }
