@@ -5,15 +5,18 @@ import static org.jingzhi.approval.JointApprovalProcess.*;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.jingzhi.cases.CaseHistory;
 import org.jingzhi.engine.AsSystem;
 import org.jingzhi.organization.CurrentUser;
 import org.jingzhi.organization.UnitType;
+import org.jingzhi.security.PlatformCall;
 import org.jingzhi.web.ConflictException;
 import org.jingzhi.web.InvalidRequestException;
 import org.jingzhi.web.NotFoundException;
@@ -26,12 +29,15 @@ public class JointApprovals {
   static final int MAX_NOTE = 1000;
 
   private final RuntimeService runtime;
+  private final HistoryService history;
   private final IdentityService identity;
   private final MatterCatalogue catalogue;
   private final CurrentUser currentUser;
 
-  public JointApprovals(RuntimeService runtime, IdentityService identity, MatterCatalogue catalogue, CurrentUser currentUser) {
+  public JointApprovals(RuntimeService runtime, HistoryService history, IdentityService identity, MatterCatalogue catalogue,
+                        CurrentUser currentUser) {
     this.runtime = runtime;
+    this.history = history;
     this.identity = identity;
     this.catalogue = catalogue;
     this.currentUser = currentUser;
@@ -47,9 +53,9 @@ public class JointApprovals {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException("申请信息有误：" + String.join("；", problems));
     }
-    ProcessInstanceWithVariables started = runtime.createProcessInstanceByKey(KEY)
+    ProcessInstanceWithVariables started = PlatformCall.call(() -> runtime.createProcessInstanceByKey(KEY)
         .setVariables(application.variables())
-        .executeWithVariablesInReturn();
+        .executeWithVariablesInReturn());
     VariableMap variables = started.getVariables();
     return new Submission((String) variables.get(CASE_NUMBER), (String) variables.get(QUERY_CODE), started.getId());
   }
@@ -57,9 +63,8 @@ public class JointApprovals {
   /** The applicant brought the materials asked for; only while the case waits for them. */
   public void supplement(String caseNumber, SupplementRequest request) {
     requireWindowClerk();
-    ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(caseNumber)
-        .singleResult();
-    if (instance == null) {
+    HistoricProcessInstance instance = CaseHistory.byNumber(history, KEY, caseNumber);
+    if (instance == null || instance.getEndTime() != null) {
       throw new NotFoundException("没有受理编号为 " + caseNumber + " 的在办案件");
     }
     String materials = checkedMaterials(request);

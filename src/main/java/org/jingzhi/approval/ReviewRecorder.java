@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -38,7 +40,7 @@ class ReviewRecorder implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String department = (String) task.getVariable("department");
+    String department = departmentOf(task);
     String decision = Texts.text(task.getVariable(DECISION));
     String opinion = Texts.text(task.getVariable(OPINION));
     String missing = Texts.text(task.getVariable(MISSING_MATERIALS));
@@ -72,6 +74,13 @@ class ReviewRecorder implements TaskListener {
     if (SUPPLEMENT.equals(decision) && missing == null) {
       throw new RefusedInputException("需补正时须列明缺少的材料（missingMaterials）");
     }
+  }
+
+  /** The department the task was created for (its candidate group), never what a client sent along. */
+  private static String departmentOf(DelegateTask task) {
+    return task.getCandidates().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst()
+        .orElseThrow(() -> new IllegalStateException("The review task " + task.getId() + " has no candidate department"));
   }
 
   private static String reviewer(DelegateTask task) {

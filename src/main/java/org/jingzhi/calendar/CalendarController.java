@@ -12,6 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/calendar")
 class CalendarController {
 
+  /** Statutory limits are counted for today's cases; years far off are a mistake, not a question. */
+  static final int FIRST_YEAR = 2000;
+  static final int LAST_YEAR = 2100;
+
   private final WorkingDayCalendar calendar;
 
   CalendarController(WorkingDayCalendar calendar) {
@@ -29,11 +33,16 @@ class CalendarController {
     if (start == null || start.isBlank()) {
       throw new InvalidRequestException("缺少参数 start（起算日期，格式 yyyy-MM-dd）");
     }
+    LocalDate day;
     try {
-      return LocalDate.parse(start);
+      day = LocalDate.parse(start);
     } catch (DateTimeParseException e) {
-      throw new InvalidRequestException("参数 start 不是有效日期（格式 yyyy-MM-dd）：" + start);
+      throw new InvalidRequestException("参数 start 不是有效日期（格式 yyyy-MM-dd）：" + abbreviated(start));
     }
+    if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
+      throw new InvalidRequestException("参数 start 须在 " + FIRST_YEAR + " 至 " + LAST_YEAR + " 年之间：" + abbreviated(start));
+    }
+    return day;
   }
 
   private static int parseCount(String workingDays) {
@@ -49,6 +58,10 @@ class CalendarController {
       // reported below
     }
     throw new InvalidRequestException(
-        "参数 workingDays 须为 1 至 " + WorkingDayCalendar.MAX_WORKING_DAYS + " 之间的整数：" + workingDays);
+        "参数 workingDays 须为 1 至 " + WorkingDayCalendar.MAX_WORKING_DAYS + " 之间的整数：" + abbreviated(workingDays));
+  }
+
+  private static String abbreviated(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 }

@@ -1,9 +1,11 @@
 package org.jingzhi.cases;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 
@@ -11,6 +13,17 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 public final class CaseHistory {
 
   private CaseHistory() {
+  }
+
+  /**
+   * The case registered under a number: the first instance started with it as business key. The
+   * process issues each number once; should an administrator still have started another instance
+   * under the same key, the original answers. Null when the caller may see none.
+   */
+  public static HistoricProcessInstance byNumber(HistoryService history, String processKey, String number) {
+    List<HistoricProcessInstance> first = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKey(number).orderByProcessInstanceStartTime().asc().listPage(0, 1);
+    return first.isEmpty() ? null : first.get(0);
   }
 
   /** The latest values of a process instance's own variables (not those local to its activities). */

@@ -69,14 +69,14 @@ public final class PersonalData {
     return value.substring(0, 4) + "*".repeat(value.length() - 8) + value.substring(value.length() - 4);
   }
 
-  /** 张*, 张*丰: the family name and, for longer names, the last character stay. */
+  /** *, 张*, 张*丰: the family name and, for longer names, the last character stay; a single character is hidden. */
   public static String maskName(String name) {
     if (name == null || name.isEmpty()) {
       return name;
     }
     int[] chars = name.codePoints().toArray();
     if (chars.length == 1) {
-      return name;
+      return "*";
     }
     if (chars.length == 2) {
       return new String(chars, 0, 1) + "*";

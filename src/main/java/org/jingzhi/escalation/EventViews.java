@@ -37,8 +37,7 @@ public class EventViews {
 
   /** For users who handled the event or supervise: the engine decides with the caller's authorizations. */
   public EventView view(String eventNumber) {
-    HistoricProcessInstance event = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
-        .processInstanceBusinessKey(eventNumber).singleResult();
+    HistoricProcessInstance event = CaseHistory.byNumber(engine.getHistoryService(), KEY, eventNumber);
     if (event == null) {
       throw new NotFoundException("没有编号为 " + eventNumber + " 的事件，或您无权查看");
     }

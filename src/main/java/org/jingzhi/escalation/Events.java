@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.jingzhi.organization.Organization;
+import org.jingzhi.security.PlatformCall;
 import org.jingzhi.web.InvalidRequestException;
 import org.springframework.stereotype.Service;
 
@@ -33,8 +34,8 @@ public class Events {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException("事件信息有误：" + String.join("；", problems));
     }
-    ProcessInstanceWithVariables started = runtime.createProcessInstanceByKey(KEY).setVariables(report.variables())
-        .executeWithVariablesInReturn();
+    ProcessInstanceWithVariables started = PlatformCall.call(() -> runtime.createProcessInstanceByKey(KEY).setVariables(report.variables())
+        .executeWithVariablesInReturn());
     return new ReportedEvent((String) started.getVariables().get(EVENT_NUMBER), started.getId());
   }
 }

@@ -1,14 +1,10 @@
 package org.jingzhi.forms;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -21,6 +17,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.jingzhi.engine.RefusedInputException;
 
@@ -34,15 +31,11 @@ import org.jingzhi.engine.RefusedInputException;
 public class FormSubmissionCheck implements TaskListener, ExecutionListener {
 
   private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
-  private static final Map<String, FormSchema> SCHEMAS = new ConcurrentHashMap<>();
   private static final Pattern SIMPLE_COMPARISON = Pattern.compile("\\s*(\\w+)\\s*(!=|=)\\s*(null|\"([^\"]*)\")\\s*");
 
   @Override
   public void notify(DelegateTask task) {
-    String key = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
-    FormSchema schema = SCHEMAS.computeIfAbsent(key,
-        ignored -> read(task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())));
-    check(schema, values(schema, task));
+    DeployedForms.ofTask(Context.getCommandContext(), (TaskEntity) task).ifPresent(schema -> check(schema, values(schema, task)));
   }
 
   /**
@@ -56,9 +49,8 @@ public class FormSubmissionCheck implements TaskListener, ExecutionListener {
     if (invocation == null || !(invocation.getCommand() instanceof SubmitStartFormCmd)) {
       return;
     }
-    FormSchema schema = SCHEMAS.computeIfAbsent(execution.getProcessDefinitionId() + "#start",
-        ignored -> read(execution.getProcessEngineServices().getFormService().getDeployedStartForm(execution.getProcessDefinitionId())));
-    check(schema, values(schema, execution));
+    DeployedForms.ofStart(Context.getCommandContext(), execution.getProcessDefinitionId())
+        .ifPresent(schema -> check(schema, values(schema, execution)));
   }
 
   /** Only the form's own variables: loading every variable of the case would deserialize all its JSON. */
@@ -133,11 +125,4 @@ public class FormSubmissionCheck implements TaskListener, ExecutionListener {
     return text.length() > 30 ? text.substring(0, 30) + "…" : text;
   }
 
-  private static FormSchema read(InputStream in) {
-    try (in) {
-      return FormSchema.read(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

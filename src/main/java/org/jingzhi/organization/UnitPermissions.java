@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY_VARIABLE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE;
 import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK_VARIABLE;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -59,7 +60,7 @@ public final class UnitPermissions {
     return List.of(
         Grant.of(Resources.APPLICATION, "cockpit", ACCESS),
         Grant.of(Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
-            READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE),
+            READ_INSTANCE_VARIABLE, READ_TASK_VARIABLE, READ_HISTORY_VARIABLE),
         Grant.of(Resources.PROCESS_INSTANCE, ANY, READ),
         Grant.of(Resources.TASK, ANY, READ),
         Grant.of(Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ),

@@ -2,6 +2,7 @@ package org.jingzhi.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -12,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Engine settings that keep the platform secure whatever the configuration files say:
- * authorization on, unit-scoped visibility, no expressions in ad-hoc queries (or-branches included),
- * no Java-serialized variables. Runs after the starter's own configuration so no property can undo it.
+ * authorization on, unit-scoped visibility, variables read only with variable permissions, client
+ * calls held to what their task or start form owns ({@link ClientCommandGuard}), no expressions in
+ * ad-hoc queries (or-branches included), no Java-serialized variables. Runs after the starter's own configuration so no property can undo it.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -26,6 +28,8 @@ public class SecureEngineDefaults extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setAuthorizationEnabled(true);
     configuration.setEnableHistoricInstancePermissions(true);
+    // variables are read with variable permissions, not with the right to read the case (see the README's "Integrity")
+    configuration.setEnforceSpecificVariablePermission(true);
     configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
     configuration.setResourceAuthorizationProvider(new ParticipantAuthorizationProvider());
     configuration.setEnableExpressionsInAdhocQueries(false);
@@ -34,9 +38,22 @@ public class SecureEngineDefaults extends AbstractProcessEnginePlugin {
       interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
     }
     interceptors.add(new OrQueryExpressionGuard(configuration));
+    ClientCommandGuard clientCommands = new ClientCommandGuard(configuration);
+    interceptors.add(clientCommands.outer());
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    List<CommandInterceptor> inner = new ArrayList<>();
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+      inner.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+    }
+    inner.add(clientCommands.inner());
+    configuration.setCustomPostCommandInterceptorsTxRequired(inner);
     configuration.setGeneralResourceWhitelistPattern(RESOURCE_ID_PATTERN);
     configuration.setJavaSerializationFormatEnabled(false);
     configuration.setDeserializationTypeValidationEnabled(true);
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    TaskVariableGrants.complete(engine.getAuthorizationService());
   }
 }

@@ -11,13 +11,22 @@ import org.springframework.core.Ordered;
 class WebSecurityConfiguration {
 
   static final String ENGINE_REST = "/engine-rest";
-  static final String ADMIN_SETUP = "/camunda/api/admin/setup";
+  static final String WEBAPP_API = "/camunda/api";
+  static final String ADMIN_SETUP = WEBAPP_API + "/admin/setup";
 
   @Bean
   FilterRegistrationBean<AdminSetupGuard> adminSetupGuard() {
     FilterRegistrationBean<AdminSetupGuard> registration = new FilterRegistrationBean<>(new AdminSetupGuard());
     registration.addUrlPatterns(ADMIN_SETUP + "/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineApiShield> engineApiShield() {
+    FilterRegistrationBean<EngineApiShield> registration = new FilterRegistrationBean<>(new EngineApiShield());
+    registration.addUrlPatterns(ENGINE_REST + "/*", WEBAPP_API + "/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 

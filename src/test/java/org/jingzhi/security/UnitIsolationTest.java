@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.task.Task;
 import org.jingzhi.support.Http;
 import org.jingzhi.support.IntegrationTest;
@@ -114,6 +117,20 @@ class UnitIsolationTest {
     assertThat(http.delete("supervisor", "/engine-rest/process-instance/" + processInstanceId).status()).isEqualTo(403);
 
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).active().count()).isOne();
+  }
+
+  @Test
+  void aTaskFromBeforeVariablePermissionsGetsItsReadGrantAtStartUp() {
+    Authorization grant = engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
+        .groupIdIn(SONGLIN).singleResult();
+    grant.removePermission(TaskPermissions.READ_VARIABLE);
+    engine.getAuthorizationService().saveAuthorization(grant);
+    assertThat(http.get("songlin", "/engine-rest/task/" + taskId + "/form-variables").status()).as("as an old task was").isEqualTo(403);
+
+    assertThat(TaskVariableGrants.complete(engine.getAuthorizationService())).isOne();
+
+    assertThat(http.get("songlin", "/engine-rest/task/" + taskId + "/form-variables").status()).isEqualTo(200);
+    assertThat(TaskVariableGrants.complete(engine.getAuthorizationService())).as("once").isZero();
   }
 
   @Test

@@ -1,0 +1,121 @@
+package org.jingzhi.support;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The two doors a client has to the engine: the engine REST API ({@code /engine-rest}, HTTP Basic)
+ * and the webapps' engine API ({@code /camunda/api/engine/engine/default}, a Tasklist session with its
+ * CSRF token). Attack tests go through both.
+ */
+public interface EngineApi {
+
+  Http.Response send(String user, String method, String path, String json);
+
+  default Http.Response get(String user, String path) {
+    return send(user, "GET", path, null);
+  }
+
+  default Http.Response post(String user, String path, String json) {
+    return send(user, "POST", path, json);
+  }
+
+  default Http.Response put(String user, String path, String json) {
+    return send(user, "PUT", path, json);
+  }
+
+  static EngineApi rest(int port) {
+    Http http = new Http(port);
+    return new EngineApi() {
+      @Override
+      public Http.Response send(String user, String method, String path, String json) {
+        HttpRequest.Builder request = http.request(user, "/engine-rest" + path);
+        if (json != null) {
+          request.header("Content-Type", "application/json");
+        }
+        return http.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+      }
+
+      @Override
+      public String toString() {
+        return "engine REST API";
+      }
+    };
+  }
+
+  /** Logs each user into Tasklist once (password "demo") and reuses the session. */
+  static EngineApi webapp(int port) {
+    String base = "http://localhost:" + port;
+    HttpClient client = HttpClient.newHttpClient();
+    Map<String, Map<String, String>> sessions = new ConcurrentHashMap<>();
+    return new EngineApi() {
+      @Override
+      public Http.Response send(String user, String method, String path, String json) {
+        Map<String, String> cookies = sessions.computeIfAbsent(user, this::login);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+            .header("Cookie", cookieHeader(cookies)).header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
+            .header("Accept", "application/json")
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+          request.header("Content-Type", "application/json");
+        }
+        try {
+          HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          keep(response, cookies);
+          return new Http.Response(response.statusCode(), response.body(), response);
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+
+      private Map<String, String> login(String user) {
+        try {
+          Map<String, String> cookies = new LinkedHashMap<>();
+          keep(client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).GET().build(),
+              HttpResponse.BodyHandlers.discarding()), cookies);
+          String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
+          HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+              .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"))
+              .header("Cookie", cookieHeader(cookies)).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+              HttpResponse.BodyHandlers.ofString());
+          if (login.statusCode() != 200) {
+            throw new IllegalStateException(user + " could not log into Tasklist: " + login.statusCode() + " " + login.body());
+          }
+          keep(login, cookies);
+          // the login renews the session; its CSRF token comes with the next answer
+          keep(client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).header("Cookie", cookieHeader(cookies))
+              .GET().build(), HttpResponse.BodyHandlers.discarding()), cookies);
+          return cookies;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "webapps' engine API";
+      }
+    };
+  }
+
+  private static String cookieHeader(Map<String, String> cookies) {
+    return cookies.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining("; "));
+  }
+
+  private static void keep(HttpResponse<?> response, Map<String, String> cookies) {
+    for (String header : response.headers().allValues("Set-Cookie")) {
+      String pair = header.split(";", 2)[0];
+      int equals = pair.indexOf('=');
+      cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+    }
+  }
+}
