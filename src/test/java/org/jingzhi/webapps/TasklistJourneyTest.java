@@ -2,6 +2,7 @@ package org.jingzhi.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -9,10 +10,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.jingzhi.approval.ApplicationRequest;
 import org.jingzhi.approval.JointApprovals;
-import org.jingzhi.approval.Submission;
 import org.jingzhi.escalation.EventRequest;
 import org.jingzhi.escalation.Events;
 import org.jingzhi.escalation.ReportedEvent;
+import org.jingzhi.support.Clock;
 import org.jingzhi.support.IntegrationTest;
 import org.jingzhi.support.Users;
 import org.junit.jupiter.api.AfterEach;
@@ -59,11 +60,7 @@ class TasklistJourneyTest implements ScreenshotOnFailure.WithBrowser {
   void theWindowStartsAJointApprovalFromTheStartFormAndAcceptsIt() {
     browser = Browser.open(port, "zh-CN");
     browser.login("tasklist", "window", "demo");
-    browser.awaitText(By.cssSelector(".task-filters"), "本单位待办");
-
-    browser.clickable(By.cssSelector(".start-process-action a")).click();
-    browser.clickable(By.linkText("联合审批")).click();
-    Forms form = new Forms(browser);
+    Forms form = openStartForm("联合审批");
     form.select("matterType", "餐饮店开业一件事");
     form.type("projectName", "浏览器餐饮店开业");
     form.type("applicantName", "张三");
@@ -91,6 +88,29 @@ class TasklistJourneyTest implements ScreenshotOnFailure.WithBrowser {
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "acceptanceOpinion")).isEqualTo("材料齐全，予以受理");
     assertThat(browser.all(By.cssSelector(".create-task-action")).stream().noneMatch(WebElement::isDisplayed))
         .as("no free-standing tasks for clerks").isTrue();
+  }
+
+  @Test
+  void theHotlineReportsAnEventFromTheStartForm() {
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "hotline", "demo");
+    Forms form = openStartForm("四级联动");
+    form.select("category", "噪声扰民");
+    form.select("channel", "12345 热线");
+    form.type("communityCode", "990101001001");
+    form.type("address", "表单测试路5号");
+    form.type("description", "夜间施工噪声");
+    form.type("reporterName", "王先生");
+    form.type("reporterPhone", "13900139001");
+    browser.clickable(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+    browser.wait.until(driver -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("escalation-chain")
+        .variableValueEquals("address", "表单测试路5号").count() == 1);
+
+    ProcessInstance event = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("escalation-chain")
+        .variableValueEquals("address", "表单测试路5号").singleResult();
+    assertThat(event.getBusinessKey()).startsWith("SJ-");
+    assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("990101001001").processVariableValueEquals("eventNumber",
+        event.getBusinessKey()).count()).isOne();
   }
 
   @Test
@@ -133,6 +153,125 @@ class TasklistJourneyTest implements ScreenshotOnFailure.WithBrowser {
   }
 
   @Test
+  void aSummonedDepartmentReportsOnSiteAndTheHotlineVisitsTheCitizen() {
+    ReportedEvent event = reportEvent("吹哨测试路2号");
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "liuan", "demo");
+    openTask("事件处置", "柳岸社区处置：占道经营（吹哨测试路2号）");
+    claim();
+    Forms form = new Forms(browser);
+    form.radio("action", "吹哨（召集部门报到）");
+    form.type("note", "请城管到现场执法");
+    complete();
+    browser.close();
+
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "urban", "demo");
+    openTask("吹哨报到", "城市管理局报到：柳岸社区吹哨（占道经营）");
+    claim();
+    form = new Forms(browser);
+    assertThat(form.readOnlyValue("address")).isEqualTo("吹哨测试路2号");
+    form.type("reportNote", "已到场，责令摊贩撤离");
+    complete();
+    browser.close();
+
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "liuan", "demo");
+    openTask("事件处置", "柳岸社区处置：占道经营（吹哨测试路2号）");
+    claim();
+    form = new Forms(browser);
+    form.radio("action", "办结");
+    form.type("note", "摊贩已撤离，道路畅通");
+    complete();
+    browser.close();
+
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "hotline", "demo");
+    openTask("回访与派单", "回访：占道经营（" + event.eventNumber() + "）");
+    claim();
+    form = new Forms(browser);
+    assertThat(form.readOnlyValue("note")).isEqualTo("摊贩已撤离，道路畅通");
+    form.radio("satisfaction", "满意");
+    form.radio("resolved", "已解决");
+    form.type("visitNote", "市民表示满意");
+    complete();
+
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(event.processInstanceId()).singleResult()
+        .getEndActivityId()).isEqualTo("closed");
+  }
+
+  @Test
+  void theHotlineNamesTheOwnerOfASentBackEvent() {
+    ReportedEvent event = reportEvent("退单测试路3号");
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "liuan", "demo");
+    openTask("事件处置", "柳岸社区处置：占道经营（退单测试路3号）");
+    claim();
+    Forms form = new Forms(browser);
+    form.radio("action", "退单（非本单位职责）");
+    form.type("note", "该路段属荷塘社区");
+    complete();
+    browser.close();
+
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "hotline", "demo");
+    openTask("回访与派单", "重新派单：占道经营（" + event.eventNumber() + "）");
+    claim();
+    form = new Forms(browser);
+    assertThat(form.readOnlyValue("note")).isEqualTo("该路段属荷塘社区");
+    form.type("ownerUnit", "990101001002");
+    form.type("ownerReason", "核实后属荷塘社区");
+    complete();
+
+    Task hetang = engine.getTaskService().createTaskQuery().taskDefinitionKey("handle").taskCandidateGroup("990101001002")
+        .processVariableValueEquals("eventNumber", event.eventNumber()).singleResult();
+    assertThat(hetang).isNotNull();
+  }
+
+  @Test
+  void theWindowIssuesTheResultAndTheSupervisorSupervisesAMissedLimit() {
+    String projectName = "出件浏览器测试店";
+    ProcessInstance instance = submitAndAccept(projectName);
+    for (String department : List.of("market", "fire", "ecology", "urban")) {
+      Users.actAs(engine.getIdentityService(), department);
+      Task review = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup(department).singleResult();
+      engine.getTaskService().complete(review.getId(), Map.of("decision", "approved", "opinion", department + " 同意"));
+    }
+    engine.getIdentityService().clearAuthentication();
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "window", "demo");
+    openTask("窗口受理与出件", "出件：" + projectName);
+    claim();
+    Forms form = new Forms(browser);
+    assertThat(form.readOnlyValue("resultSummary")).contains("准予");
+    form.type("issueNote", "已通知申请人领取");
+    complete();
+    browser.close();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+        .getEndActivityId()).isEqualTo("endApproved");
+
+    String late = submit("督办浏览器测试店");
+    Date due = (Date) engine.getRuntimeService().getVariable(late, "acceptanceDue");
+    Clock.set(new Date(due.getTime() + 1000));
+    try {
+      engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(late).timers().singleResult().getId());
+    } finally {
+      Clock.reset();
+    }
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "supervisor", "demo");
+    openTask("督办件", "督办：窗口受理：督办浏览器测试店");
+    claim();
+    form = new Forms(browser);
+    form.select("supervisionMeasure", "电话督促");
+    form.type("supervisionNote", "已电话督促窗口当日受理");
+    complete();
+
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("supervision").processInstanceBusinessKey(
+        (String) engine.getRuntimeService().getVariable(late, "caseNumber")).finished().count()).isOne();
+  }
+
+  @Test
   void theSupervisorSeesTheRunningInstancesInCockpit() {
     submitAndAccept("督查浏览器测试店");
     reportEvent();
@@ -159,6 +298,13 @@ class TasklistJourneyTest implements ScreenshotOnFailure.WithBrowser {
     browser.await(By.cssSelector("input[placeholder='用户名']"));
   }
 
+  private Forms openStartForm(String processName) {
+    browser.awaitText(By.cssSelector(".task-filters"), "本单位待办");
+    browser.clickable(By.cssSelector(".start-process-action a")).click();
+    browser.clickable(By.linkText(processName)).click();
+    return new Forms(browser);
+  }
+
   private void openTask(String filter, String taskName) {
     browser.clickable(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), '" + filter + "')]")).click();
     WebElement task = browser.clickable(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.), '" + taskName + "')]"));
@@ -178,21 +324,35 @@ class TasklistJourneyTest implements ScreenshotOnFailure.WithBrowser {
     browser.awaitText(By.cssSelector("body"), "请在列表中选择一个任务");
   }
 
-  private ProcessInstance submitAndAccept(String projectName) {
+  /** A new case waiting for the window; its process instance id. */
+  private String submit(String projectName) {
     Users.actAs(engine.getIdentityService(), "window");
-    Submission submission = approvals.submit(new ApplicationRequest("restaurant-opening", projectName,
-        new ApplicationRequest.Applicant("张三", "11010519491231002X", null, "13800138000"), List.of("营业执照申请书")));
-    Task acceptance = engine.getTaskService().createTaskQuery().processInstanceId(submission.processInstanceId()).singleResult();
+    try {
+      return approvals.submit(new ApplicationRequest("restaurant-opening", projectName,
+          new ApplicationRequest.Applicant("张三", "11010519491231002X", null, "13800138000"), List.of("营业执照申请书"))).processInstanceId();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private ProcessInstance submitAndAccept(String projectName) {
+    String processInstanceId = submit(projectName);
+    Users.actAs(engine.getIdentityService(), "window");
+    Task acceptance = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult();
     engine.getTaskService().claim(acceptance.getId(), "window");
     engine.getTaskService().complete(acceptance.getId(), Map.of("acceptance", "accepted", "opinion", "受理"));
     engine.getIdentityService().clearAuthentication();
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(submission.processInstanceId()).singleResult();
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
   }
 
   private ReportedEvent reportEvent() {
+    return reportEvent("浏览器测试路1号");
+  }
+
+  private ReportedEvent reportEvent(String address) {
     Users.actAs(engine.getIdentityService(), "hotline");
     try {
-      return events.report(new EventRequest("road-occupation", "浏览器测试：占道经营", "990101001001", "浏览器测试路1号",
+      return events.report(new EventRequest("road-occupation", "浏览器测试：占道经营", "990101001001", address,
           new EventRequest.Reporter("李女士", "13900139000"), "hotline", false));
     } finally {
       engine.getIdentityService().clearAuthentication();
