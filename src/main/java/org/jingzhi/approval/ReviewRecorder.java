@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -76,11 +75,18 @@ class ReviewRecorder implements TaskListener {
     }
   }
 
-  /** The department the task was created for (its candidate group), never what a client sent along. */
+  /**
+   * The department the task was created for: the review instance's department, which must also be the
+   * task's candidate group. Clients cannot write it (the integrity guard); the check keeps it so.
+   */
   private static String departmentOf(DelegateTask task) {
-    return task.getCandidates().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).findFirst()
-        .orElseThrow(() -> new IllegalStateException("The review task " + task.getId() + " has no candidate department"));
+    String department = (String) task.getExecution().getVariable("department");
+    boolean candidate = task.getCandidates().stream()
+        .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && department != null && department.equals(link.getGroupId()));
+    if (!candidate) {
+      throw new IllegalStateException("The review task " + task.getId() + " is not for the department " + department);
+    }
+    return department;
   }
 
   private static String reviewer(DelegateTask task) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -38,11 +39,16 @@ final class DeployedForms {
         ignored -> read(() -> context.runWithoutAuthorization(() -> new GetDeployedStartFormCmd(processDefinitionId).execute(context))));
   }
 
-  /** Empty when the element references no form: the engine says so with a BadUserRequestException. */
+  /**
+   * Empty when the element references no form: the engine says so with a BadUserRequestException. A
+   * referenced form that is missing is an error, and not remembered.
+   */
   private static Optional<FormSchema> read(Supplier<InputStream> form) {
     InputStream in;
     try {
       in = form.get();
+    } catch (NotFoundException missingForm) {
+      throw missingForm;
     } catch (BadUserRequestException noForm) {
       return Optional.empty();
     }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.type.PrimitiveValueType;
 import org.camunda.bpm.engine.variable.type.ValueType;
@@ -52,7 +53,7 @@ public final class FormVariables {
     return of(DeployedForms.ofStart(context, processDefinitionId).orElse(null));
   }
 
-  private static FormVariables of(FormSchema schema) {
+  static FormVariables of(FormSchema schema) {
     Map<String, FormField> fields = new LinkedHashMap<>();
     if (schema != null) {
       schema.fields.forEach(field -> fields.putIfAbsent(field.key(), field));
@@ -63,6 +64,13 @@ public final class FormVariables {
   /** The form shows it: its fields are what the task's users read of the case. */
   public boolean mayRead(String name) {
     return fields.containsKey(name);
+  }
+
+  /** Of variables read for a client, those the form shows. */
+  public VariableMap shown(VariableMap read) {
+    VariableMap shown = Variables.createVariables();
+    read.keySet().stream().filter(this::mayRead).forEach(name -> shown.putValueTyped(name, read.getValueTyped(name)));
+    return shown;
   }
 
   /**
@@ -120,21 +128,24 @@ public final class FormVariables {
     ValueType type = value == null ? null : value.getType();
     if (type == null) {
       Object raw = value == null ? null : value.getValue();
-      return raw == null || raw instanceof String || raw instanceof Boolean || raw instanceof Number || raw instanceof Date
+      return raw == null || raw instanceof String || raw instanceof Boolean || raw instanceof Number number && finite(number) || raw instanceof Date
           || field.multiple() && raw instanceof Collection<?> list && list.stream().allMatch(String.class::isInstance);
     }
     if (type instanceof PrimitiveValueType) {
-      return type != ValueType.BYTES;
+      return type != ValueType.BYTES && !(value.getValue() instanceof Number number && !finite(number));
     }
     if (!field.multiple() || !(value instanceof SerializableValue serializable)) {
       return false;
     }
-    if ("json".equals(type.getName())) {
-      return true;
-    }
-    return type == ValueType.OBJECT && Variables.SerializationDataFormats.JSON.getName().equals(serializable.getSerializationDataFormat())
+    boolean jsonList = "json".equals(type.getName()) || type == ValueType.OBJECT
+        && Variables.SerializationDataFormats.JSON.getName().equals(serializable.getSerializationDataFormat())
         && value instanceof ObjectValue object && object.getObjectTypeName() != null
         && LIST_TYPES.contains(object.getObjectTypeName().replace("<java.lang.String>", ""));
+    return jsonList && plain(value) instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
+  }
+
+  private static boolean finite(Number number) {
+    return Double.isFinite(number.doubleValue()) || !(number instanceof Double || number instanceof Float);
   }
 
   /** The submitted value as plain Java: serialized JSON (Tasklist sends lists so) is read back. */
@@ -149,7 +160,7 @@ public final class FormVariables {
     if (value != null && value.getType() != null && "json".equals(value.getType().getName())) {
       try {
         return JSON.readValue(String.valueOf(value.getValue()), Object.class);
-      } catch (JsonProcessingException e) {
+      } catch (JsonProcessingException | RuntimeException e) {
         return String.valueOf(value.getValue());
       }
     }
@@ -162,7 +173,11 @@ public final class FormVariables {
       return empty(given) && empty(current);
     }
     if (given instanceof Number a && current instanceof Number b) {
-      return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+      try {
+        return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+      } catch (NumberFormatException notFinite) {
+        return false;
+      }
     }
     if (given instanceof Collection<?> a && current instanceof Collection<?> b) {
       if (a.size() != b.size()) {

@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.jingzhi.forms.FormVariables;
 
 /**
  * The engine authorizes who may call a command, not what the call carries: whoever may complete a
@@ -46,13 +47,29 @@ public class ClientCommandGuard {
       AbstractModificationCmd.class, ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class,
       AbstractRestartProcessInstanceCmd.class, RestartProcessInstancesBatchCmd.class, AbstractMigrationCmd.class,
       CreateMigrationPlanCmd.class, SetVariablesToProcessInstancesBatchCmd.class, HandleTaskBpmnErrorCmd.class,
-      HandleTaskEscalationCmd.class, UpdateCommentCmd.class, DeleteTaskCommentCmd.class, DeleteProcessInstanceCommentCmd.class,
-      SaveAttachmentCmd.class, DeleteAttachmentCmd.class);
+      HandleTaskEscalationCmd.class, ResolveTaskCmd.class, UpdateCommentCmd.class, DeleteTaskCommentCmd.class,
+      DeleteProcessInstanceCommentCmd.class, SaveAttachmentCmd.class, DeleteAttachmentCmd.class);
+
+  /** What only those who read every variable see: a whole case's notes across units, and the stack traces of failures. */
+  private static final List<Class<?>> SUPERVISION_ONLY = List.of(GetProcessInstanceCommentsCmd.class,
+      GetProcessInstanceAttachmentsCmd.class, GetAttachmentCmd.class, GetAttachmentContentCmd.class, GetJobExceptionStacktraceCmd.class,
+      GetHistoricJobLogExceptionStacktraceCmd.class, GetExternalTaskErrorDetailsCmd.class, GetHistoricExternalTaskLogErrorDetailsCmd.class);
+
+  /** Notes read through one task, by the command's field that names the task. */
+  private static final Map<Class<?>, CommandFields<String>> TASK_NOTE_READS = Map.of(
+      GetTaskCommentsCmd.class, CommandFields.of(GetTaskCommentsCmd.class, "taskId", String.class),
+      GetTaskCommentCmd.class, CommandFields.of(GetTaskCommentCmd.class, "taskId", String.class),
+      GetTaskAttachmentsCmd.class, CommandFields.of(GetTaskAttachmentsCmd.class, "taskId", String.class),
+      GetTaskAttachmentCmd.class, CommandFields.of(GetTaskAttachmentCmd.class, "taskId", String.class),
+      GetTaskAttachmentContentCmd.class, CommandFields.of(GetTaskAttachmentContentCmd.class, "taskId", String.class),
+      GetTaskEventsCmd.class, CommandFields.of(GetTaskEventsCmd.class, "taskId", String.class));
 
   private static final CommandFields<String> COMPLETE_TASK = CommandFields.of(CompleteTaskCmd.class, "taskId", String.class);
   private static final CommandFields<Map> COMPLETE_VARIABLES = CommandFields.of(CompleteTaskCmd.class, "variables", Map.class);
+  private static final CommandFields<Boolean> COMPLETE_RETURNS = CommandFields.of(CompleteTaskCmd.class, "returnVariables", Boolean.class);
   private static final CommandFields<String> SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId", String.class);
   private static final CommandFields<Map> SUBMIT_VARIABLES = CommandFields.of(SubmitTaskFormCmd.class, "properties", Map.class);
+  private static final CommandFields<Boolean> SUBMIT_RETURNS = CommandFields.of(SubmitTaskFormCmd.class, "returnVariables", Boolean.class);
   private static final CommandFields<String> SET_TASK = CommandFields.of(SetTaskVariablesCmd.class, "entityId", String.class);
   private static final CommandFields<Map> SET_VARIABLES = CommandFields.of(SetTaskVariablesCmd.class, "variables", Map.class);
   private static final CommandFields<String> PATCH_TASK = CommandFields.of(PatchTaskVariablesCmd.class, "entityId", String.class);
@@ -96,6 +113,7 @@ public class ClientCommandGuard {
           return next.execute(command);
         }
         clientCommand.set(command);
+        ClientRefusal.clear();
         try {
           return next.execute(command);
         } catch (RuntimeException e) {
@@ -116,8 +134,8 @@ public class ClientCommandGuard {
           return next.execute(command);
         }
         CommandContext context = Context.getCommandContext();
-        before(command, context);
-        return after(command, next.execute(command), context);
+        FormVariables completedForm = before(command, context);
+        return after(command, next.execute(command), context, completedForm);
       }
     };
   }
@@ -127,15 +145,28 @@ public class ClientCommandGuard {
     return user != null && user.getUserId() != null;
   }
 
-  private void before(Command<?> command, CommandContext context) {
+  /**
+   * Checks the command before it runs. For a completion that returns the case's variables, answers
+   * what the task's form shows, which {@link #after} keeps of them: the task is gone by then.
+   */
+  private FormVariables before(Command<?> command, CommandContext context) {
     boolean administrator = context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication());
     if (!administrator && ADMINISTRATOR_ONLY.stream().anyMatch(type -> type.isInstance(command))) {
-      throw new AuthorizationException("此操作（" + command.getClass().getSimpleName().replace("Cmd", "") + "）仅限管理员：修改、重启、迁移流程实例，改删意见和附件，任务抛出错误");
+      throw new AuthorizationException("此操作（" + command.getClass().getSimpleName().replace("Cmd", "") + "）仅限管理员：修改、重启、迁移流程实例，改删意见和附件，任务抛出错误，委托办结");
     }
-    if (command instanceof CompleteTaskCmd) {
-      TaskVariableRules.checkWrite(context, COMPLETE_TASK.get(command), COMPLETE_VARIABLES.get(command), CommandChecker::checkTaskWork);
+    if (SUPERVISION_ONLY.contains(command.getClass()) && !TaskVariableRules.mayReadEveryVariable(context)) {
+      throw new AuthorizationException("整个案件的意见和附件、故障堆栈仅对效能督查和管理员开放");
+    }
+    if (TASK_NOTE_READS.containsKey(command.getClass()) && !TaskVariableRules.mayReadEveryVariable(context)) {
+      TaskNoteRules.checkRead(context, TASK_NOTE_READS.get(command.getClass()).get(command));
+    } else if (command instanceof CompleteTaskCmd) {
+      FormVariables form = TaskVariableRules.checkWrite(context, COMPLETE_TASK.get(command), COMPLETE_VARIABLES.get(command),
+          CommandChecker::checkTaskWork);
+      return COMPLETE_RETURNS.get(command) ? form : null;
     } else if (command instanceof SubmitTaskFormCmd) {
-      TaskVariableRules.checkWrite(context, SUBMIT_TASK.get(command), SUBMIT_VARIABLES.get(command), CommandChecker::checkTaskWork);
+      FormVariables form = TaskVariableRules.checkWrite(context, SUBMIT_TASK.get(command), SUBMIT_VARIABLES.get(command),
+          CommandChecker::checkTaskWork);
+      return SUBMIT_RETURNS.get(command) ? form : null;
     } else if (command instanceof SetTaskVariablesCmd) {
       TaskVariableRules.checkWrite(context, SET_TASK.get(command), SET_VARIABLES.get(command), CommandChecker::checkUpdateTaskVariable);
     } else if (command instanceof PatchTaskVariablesCmd) {
@@ -153,6 +184,7 @@ public class ClientCommandGuard {
     } else if (!administrator) {
       checkStartOrNote(command, context);
     }
+    return null;
   }
 
   private void checkStartOrNote(Command<?> command, CommandContext context) {
@@ -172,7 +204,10 @@ public class ClientCommandGuard {
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T after(Command<T> command, T result, CommandContext context) {
+  private <T> T after(Command<T> command, T result, CommandContext context, FormVariables completedForm) {
+    if (completedForm != null && result instanceof VariableMap returned && !TaskVariableRules.mayReadEveryVariable(context)) {
+      return (T) completedForm.shown(returned);
+    }
     if (command instanceof GetTaskVariablesCmd || command instanceof GetTaskFormVariablesCmd) {
       String taskId = command instanceof GetTaskVariablesCmd ? READ_TASK.get(command) : ((GetTaskFormVariablesCmd) command).resourceId;
       return (T) TaskVariableRules.readable(context, taskId, (VariableMap) result);

@@ -1,5 +1,6 @@
 package org.jingzhi.security;
 
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 
 /**
@@ -21,7 +22,7 @@ final class CommandFields<T> {
     for (Class<?> declaring = command; declaring != null; declaring = declaring.getSuperclass()) {
       try {
         Field field = declaring.getDeclaredField(name);
-        if (!type.isAssignableFrom(field.getType())) {
+        if (!type.isAssignableFrom(MethodType.methodType(field.getType()).wrap().returnType())) {
           throw new IllegalStateException(command.getName() + "." + name + " is no longer a " + type.getSimpleName());
         }
         field.setAccessible(true);

@@ -31,7 +31,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <ul>
  * <li>Screens requests the REST layer cannot parse safely: NUL characters, malformed escapes, negative
  * paging, JSON that is {@code null}, nested deeper than {@value #MAX_DEPTH}, holds {@code null} in an
- * array, or is larger than {@value #MAX_JSON_BYTES} bytes. An empty JSON body is read as {@code {}}.</li>
+ * array, or is larger than {@value #MAX_JSON_BYTES} bytes, uploads over {@value #MAX_UPLOAD_BYTES} bytes
+ * or of unknown length, and starts the engine would refuse before it runs a command. An empty JSON body
+ * is read as {@code {}}.</li>
  * <li>Rewrites an error answer to the refusal the engine recorded for the request ({@link ClientRefusal}):
  * its status and message, where the REST layer would have said 500, or 400 "Not enough parameters"
  * for a refused comment. A 5xx without such a refusal is a fault, answered with a reference number
@@ -43,6 +45,7 @@ public class EngineApiShield extends OncePerRequestFilter {
 
   static final int MAX_DEPTH = 32;
   static final int MAX_JSON_BYTES = 2 * 1024 * 1024;
+  static final int MAX_UPLOAD_BYTES = 12 * 1024 * 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(EngineApiShield.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -50,10 +53,12 @@ public class EngineApiShield extends OncePerRequestFilter {
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build()).build();
   private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final Map<Integer, String> TYPES = Map.of(403, "AuthorizationException", 404, "NotFoundException");
+  private static final Pattern START = Pattern.compile("/process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/start$");
+  private static final Pattern CONDITIONAL_START = Pattern.compile("/condition/?$");
   private static final Set<String> VARIABLE_MAPS = Set.of("variables", "modifications", "localVariables", "processVariables");
   private static final Set<String> PAGING = Set.of("firstResult", "maxResults");
   private static final Pattern INTERNALS = Pattern.compile(
-      "\\b(?:java|javax|jakarta|org|com|sun|scala)\\.[a-z0-9_]+\\.[\\w.$]+|###|\\bSQL|\\n\\s*at\\s|\\bselect\\b[^\\n]*\\bfrom\\b",
+      "\\b(?:java|javax|jakarta|org|com|sun|scala)\\.[a-z0-9_]+\\.[\\w.$]+|###|\\bSQL|\\n\\s*at\\s|\\bselect\\b[^\\n]*\\bfrom\\b|\\w+Entity\\[",
       Pattern.CASE_INSENSITIVE);
 
   @Override
@@ -61,12 +66,22 @@ public class EngineApiShield extends OncePerRequestFilter {
       throws ServletException, IOException {
     ClientRefusal.clear();
     try {
-      String problem = queryProblem(request.getQueryString());
+      String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+      String problem = CONDITIONAL_START.matcher(path).find() ? "本平台的流程没有条件启动事件（/condition）" : queryProblem(request.getQueryString());
       HttpServletRequest screened = request;
       if (problem == null && BODY_METHODS.contains(request.getMethod()) && isJson(request.getContentType())) {
         JsonBody body = JsonBody.read(request, MAX_JSON_BYTES);
         problem = body == null ? "请求体超过 " + MAX_JSON_BYTES / 1024 / 1024 + " MB" : jsonProblem(body.bytes());
+        if (problem == null && body != null && START.matcher(path).find()) {
+          problem = startProblem(body.bytes());
+        }
         screened = body == null ? request : body.request();
+      } else if (problem == null && BODY_METHODS.contains(request.getMethod()) && request.getContentLengthLong() > MAX_UPLOAD_BYTES) {
+        write(response, 413, "InvalidRequestException", "上传内容不超过 " + MAX_UPLOAD_BYTES / 1024 / 1024 + " MB");
+        return;
+      } else if (problem == null && isMultipart(request.getContentType()) && request.getContentLengthLong() < 0) {
+        write(response, 411, "InvalidRequestException", "上传文件须注明长度（Content-Length）");
+        return;
       }
       if (problem != null) {
         write(response, 400, "InvalidRequestException", problem);
@@ -85,6 +100,21 @@ public class EngineApiShield extends OncePerRequestFilter {
 
   private static boolean isJson(String contentType) {
     return contentType != null && contentType.toLowerCase().contains("json");
+  }
+
+  private static boolean isMultipart(String contentType) {
+    return contentType != null && contentType.toLowerCase().startsWith("multipart/");
+  }
+
+  /** The engine refuses these flags without start instructions before any command runs; REST would call that 500. */
+  static String startProblem(byte[] body) {
+    try {
+      JsonNode start = MAPPER.readTree(body);
+      boolean skips = start.path("skipCustomListeners").asBoolean(false) || start.path("skipIoMappings").asBoolean(false);
+      return skips && start.path("startInstructions").isEmpty() ? "skipCustomListeners、skipIoMappings 只能与 startInstructions 一起使用" : null;
+    } catch (IOException e) {
+      return "请求体不是有效的 JSON";
+    }
   }
 
   static String queryProblem(String query) {

@@ -6,16 +6,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.jingzhi.engine.RefusedInputException;
 
 /**
  * Comments and attachments are part of a case's record: written only on a task, by users who may
- * work that task, within sane sizes. Read-only users (supervision) write none; changing or deleting
- * what was written is for administrators.
+ * work that task, within sane sizes, and read by those who may read that task. Read-only users
+ * (supervision) write none; changing or deleting what was written is for administrators; reading
+ * those of a whole case, across the units that worked on it, for supervision and administrators.
  */
 final class TaskNoteRules {
 
@@ -70,6 +75,15 @@ final class TaskNoteRules {
       return new ByteArrayInputStream(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The engine reads notes without any check; the task's own readers (now or in history) may. */
+  static void checkRead(CommandContext context, String taskId) {
+    AuthorizationManager authorizations = context.getAuthorizationManager();
+    if (taskId == null || !authorizations.isAuthorized(Permissions.READ, Resources.TASK, taskId)
+        && !authorizations.isAuthorized(HistoricTaskPermissions.READ, Resources.HISTORIC_TASK, taskId)) {
+      throw new AuthorizationException("只能查看本单位任务的意见和附件");
     }
   }
 

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.jingzhi.forms.FormVariables;
 
 /**
@@ -26,9 +25,13 @@ final class TaskVariableRules {
   private TaskVariableRules() {
   }
 
-  static void checkWrite(CommandContext context, String taskId, Map<String, ?> variables, BiConsumer<CommandChecker, TaskEntity> engineCheck) {
+  /** Checks the write and answers the task's form. */
+  static FormVariables checkWrite(CommandContext context, String taskId, Map<String, ?> variables,
+                                  BiConsumer<CommandChecker, TaskEntity> engineCheck) {
     TaskEntity task = task(context, taskId, engineCheck);
-    FormVariables.ofTask(context, task).checkWrite(variables, task::getVariable);
+    FormVariables form = FormVariables.ofTask(context, task);
+    form.checkWrite(variables, task::getVariable);
+    return form;
   }
 
   static void checkRemoval(CommandContext context, String taskId, Collection<String> names, BiConsumer<CommandChecker, TaskEntity> engineCheck) {
@@ -44,12 +47,7 @@ final class TaskVariableRules {
       return read;
     }
     FormVariables form = formUnlessReadingAll(context, taskId);
-    if (form == null) {
-      return read;
-    }
-    VariableMap shown = Variables.createVariables();
-    read.keySet().stream().filter(form::mayRead).forEach(name -> shown.putValueTyped(name, read.getValueTyped(name)));
-    return shown;
+    return form == null ? read : form.shown(read);
   }
 
   static boolean mayRead(CommandContext context, String taskId, String name) {

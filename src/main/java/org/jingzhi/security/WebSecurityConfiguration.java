@@ -31,6 +31,14 @@ class WebSecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<WebappPluginGuard> webappPluginGuard() {
+    FilterRegistrationBean<WebappPluginGuard> registration = new FilterRegistrationBean<>(new WebappPluginGuard());
+    registration.addUrlPatterns(WEBAPP_API + "/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<HttpBasicAuthenticationFilter> httpBasicAuthentication(IdentityService identityService) {
     FilterRegistrationBean<HttpBasicAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new HttpBasicAuthenticationFilter(identityService, WebSecurityConfiguration::isOpen));

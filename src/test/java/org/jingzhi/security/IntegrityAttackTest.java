@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -261,6 +262,80 @@ class IntegrityAttackTest {
     engine.getIdentityService().clearAuthentication();
     assertThat(engine.getTaskService().getProcessInstanceComments(processInstanceId)).isEmpty();
     assertThat(engine.getTaskService().getTaskAttachments(fireTask)).isEmpty();
+  }
+
+  /** Found in review: a completion asked to return the case's variables returned all of them. */
+  @ParameterizedTest
+  @MethodSource("doors")
+  void aCompletionReturnsOnlyWhatTheFormShows(String doorName) throws Exception {
+    EngineApi api = door(doorName);
+    review("fire", "rejected", "消防局不公开的理由");
+    String marketTask = claimedTaskOf("market");
+
+    Http.Response completed = api.post("market", "/task/" + marketTask + "/complete",
+        "{\"variables\":{\"decision\":{\"value\":\"approved\"},\"opinion\":{\"value\":\"同意\"}},\"withVariablesInReturn\":true}");
+
+    assertThat(completed.status()).as(completed.body()).isEqualTo(200);
+    assertThat(completed.body()).contains("projectName").doesNotContain("消防局不公开的理由", "review_fire", queryCode);
+  }
+
+  /** Found in review: Cockpit's plugin API answered every logged-in user, with like-filters on running variables. */
+  @org.junit.jupiter.api.Test
+  void onlyCockpitUsersUseCockpitsApi() {
+    EngineApi webapp = EngineApi.webapp(port);
+    String query = "{\"variables\":[{\"name\":\"queryCode\",\"operator\":\"like\",\"value\":\"" + queryCode.charAt(0) + "%\"}]}";
+
+    Http.Response fire = webapp.post("fire", "/camunda/api/cockpit/plugin/base/default/process-instance", query);
+    Http.Response supervisor = webapp.post("supervisor", "/camunda/api/cockpit/plugin/base/default/process-instance/count", "{}");
+
+    assertThat(fire.status()).as(fire.body()).isEqualTo(403);
+    assertThat(fire.body()).doesNotContain(processInstanceId);
+    assertThat(supervisor.status()).as("supervision works in Cockpit: " + supervisor.body()).isEqualTo(200);
+  }
+
+  /** Found in review: the engine reads comments and attachments without any check. */
+  @ParameterizedTest
+  @MethodSource("doors")
+  void aDepartmentReadsNoOtherDepartmentsNotes(String doorName) throws Exception {
+    EngineApi api = door(doorName);
+    String marketTask = taskOf("market");
+    assertThat(http.post("market", "/engine-rest/task/" + marketTask + "/comment/create", "{\"message\":\"市场监管局内部备注\"}").status()).isEqualTo(200);
+
+    Http.Response byTask = api.get("fire", "/task/" + marketTask + "/comment");
+    Http.Response byCase = api.get("fire", "/process-instance/" + processInstanceId + "/comment");
+    Http.Response attachments = api.get("fire", "/task/" + marketTask + "/attachment");
+
+    for (Http.Response read : List.of(byTask, byCase, attachments)) {
+      assertThat(read.status()).as(read.body()).isEqualTo(403);
+      assertThat(read.body()).doesNotContain("市场监管局内部备注");
+    }
+    assertThat(api.get("market", "/task/" + marketTask + "/comment").body()).as("its own").contains("市场监管局内部备注");
+    assertThat(api.get("supervisor", "/task/" + marketTask + "/comment").body()).as("supervision").contains("市场监管局内部备注");
+    assertThat(api.get("supervisor", "/process-instance/" + processInstanceId + "/comment").status()).as("supervision").isEqualTo(200);
+  }
+
+  /** Found in review: resolving, stack traces, starts with skip flags and conditional starts. */
+  @ParameterizedTest
+  @MethodSource("doors")
+  void unitsNeitherResolveNorReadStackTracesNorGet500s(String doorName) throws Exception {
+    EngineApi api = door(doorName);
+    String marketTask = claimedTaskOf("market");
+    String job = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).list().get(0).getId();
+
+    Http.Response resolve = api.post("market", "/task/" + marketTask + "/resolve", "{\"variables\":{\"decision\":{\"value\":\"approved\"}}}");
+    Http.Response stacktrace = api.get("window", "/job/" + job + "/stacktrace");
+    Http.Response skipping = api.post("window", "/process-definition/key/joint-approval/start", "{\"skipCustomListeners\":true}");
+    Http.Response condition = api.post("window", "/condition", "{}");
+    Http.Response badChecklist = api.post("market", "/task/" + marketTask + "/complete",
+        "{\"variables\":{\"decision\":{\"value\":\"approved\"},\"opinion\":{\"type\":\"Double\",\"value\":\"NaN\"}}}");
+
+    assertThat(resolve.status()).as(resolve.body()).isEqualTo(403);
+    assertThat(stacktrace.status()).as(stacktrace.body()).isEqualTo(403);
+    assertThat(skipping.status()).as(skipping.body()).isEqualTo(400);
+    assertThat(condition.status()).as(condition.body()).isEqualTo(400);
+    assertThat(badChecklist.status()).as(badChecklist.body()).isEqualTo(400);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(marketTask).singleResult().getAssignee()).isEqualTo("market");
+    assertThat(reviewOf("market")).isNull();
   }
 
   private String definitionId() {

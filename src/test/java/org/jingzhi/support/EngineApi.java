@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The two doors a client has to the engine: the engine REST API ({@code /engine-rest}, HTTP Basic)
  * and the webapps' engine API ({@code /camunda/api/engine/engine/default}, a Tasklist session with its
- * CSRF token). Attack tests go through both.
+ * CSRF token; a path starting with {@code /camunda/} reaches the webapps' other APIs). Attack tests go
+ * through both.
  */
 public interface EngineApi {
 
@@ -61,9 +62,10 @@ public interface EngineApi {
       @Override
       public Http.Response send(String user, String method, String path, String json) {
         Map<String, String> cookies = sessions.computeIfAbsent(user, this::login);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+        String url = base + (path.startsWith("/camunda/") ? path : "/camunda/api/engine/engine/default" + path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
             .header("Cookie", cookieHeader(cookies)).header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
-            .header("Accept", "application/json")
+            .header("Accept", "application/json, text/plain, */*")
             .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (json != null) {
           request.header("Content-Type", "application/json");
