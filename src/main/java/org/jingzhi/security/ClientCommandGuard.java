@@ -176,11 +176,10 @@ public class ClientCommandGuard {
       TaskVariableRules.checkRemoval(context, REMOVE_TASK.get(command), REMOVE_NAMES.get(command), CommandChecker::checkUpdateTaskVariable);
     } else if (command instanceof HistoricVariableInstanceQueryImpl || command instanceof HistoricDetailQueryImpl) {
       TaskVariableRules.checkHistoricVariableRead(context);
-    } else if (VariableFilterRules.applies(command) && !TaskVariableRules.mayReadEveryVariable(context)) {
-      VariableFilterRules.check(command);
-    } else if (command instanceof AbstractExecuteFilterCmd filter && FILTER_EXTENSION.get(filter) instanceof TaskQueryImpl extension
-        && !TaskVariableRules.mayReadEveryVariable(context)) {
-      VariableFilterRules.check(extension);
+    } else if (VariableFilterRules.applies(command)) {
+      VariableFilterRules.check(command, () -> TaskVariableRules.mayReadEveryVariable(context));
+    } else if (command instanceof AbstractExecuteFilterCmd filter && FILTER_EXTENSION.get(filter) instanceof TaskQueryImpl extension) {
+      VariableFilterRules.check(extension, () -> TaskVariableRules.mayReadEveryVariable(context));
     } else if (!administrator) {
       checkStartOrNote(command, context);
     }
