@@ -2,13 +2,17 @@ package org.jingzhi.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -39,6 +43,27 @@ class ModelFilesTest {
 
   static Stream<Path> decisions() throws IOException {
     return files("processes", ".dmn");
+  }
+
+  /**
+   * The engine warns at every start (ENGINE-12017) about each model that keeps its history longer than
+   * the configured default: models and configuration say the same retention.
+   */
+  @ParameterizedTest
+  @MethodSource("modelFiles")
+  void everyModelKeepsItsHistoryAsLongAsTheConfigurationSays(Path file) throws IOException {
+    JsonNode configuration = new ObjectMapper(new YAMLFactory()).readTree(Path.of("src/main/resources/application.yaml").toFile());
+    String configured = configuration.at("/camunda/bpm/generic-properties/properties/history-time-to-live").asText();
+    Matcher models = Pattern.compile("historyTimeToLive=\"([^\"]+)\"").matcher(Files.readString(file));
+
+    assertThat(models.find()).as(file + ": historyTimeToLive").isTrue();
+    do {
+      assertThat(models.group(1)).as(file.toString()).isEqualTo(configured);
+    } while (models.find());
+  }
+
+  static Stream<Path> modelFiles() throws IOException {
+    return Stream.concat(processes(), decisions());
   }
 
   @ParameterizedTest
