@@ -64,8 +64,11 @@ public class JointApprovals {
   public void supplement(String caseNumber, SupplementRequest request) {
     requireWindowClerk();
     HistoricProcessInstance instance = CaseHistory.byNumber(history, KEY, caseNumber);
-    if (instance == null || instance.getEndTime() != null) {
-      throw new NotFoundException("没有受理编号为 " + caseNumber + " 的在办案件");
+    if (instance == null) {
+      throw new NotFoundException("没有受理编号为 " + caseNumber + " 的案件");
+    }
+    if (instance.getEndTime() != null) {
+      throw new ConflictException("案件 " + caseNumber + " 已办结，不能再提交补正材料");
     }
     String materials = checkedMaterials(request);
     boolean waiting = AsSystem.call(identity, () -> runtime.createExecutionQuery().processInstanceId(instance.getId())

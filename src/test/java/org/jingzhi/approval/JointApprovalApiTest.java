@@ -210,6 +210,21 @@ class JointApprovalApiTest {
   }
 
   @Test
+  void aSupplementToAnEndedCaseIsAConflictThatSaysSo() throws Exception {
+    JsonNode submission = submit("已办结餐饮店");
+    String caseNumber = submission.get("caseNumber").asText();
+    String taskId = windowTask(submission.get("processInstanceId").asText());
+    http.post("window", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"window\"}");
+    assertThat(http.post("window", "/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"acceptance\":{\"value\":\"rejected\"},\"opinion\":{\"value\":\"不属于本中心受理范围\"}}}").status()).isEqualTo(204);
+
+    Http.Response ended = http.post("window", "/api/joint-approvals/" + caseNumber + "/supplements", "{\"materials\":[\"房屋租赁合同\"]}");
+
+    assertThat(ended.status()).as(ended.body()).isEqualTo(409);
+    assertThat(json(ended).get("message").asText()).contains(caseNumber, "已办结");
+  }
+
+  @Test
   void aTaskCompletionWithAnInvalidDecisionIsA400AndTheTaskStaysOpen() throws Exception {
     JsonNode submission = submit("褚三餐饮店开业");
     String processInstanceId = submission.get("processInstanceId").asText();
