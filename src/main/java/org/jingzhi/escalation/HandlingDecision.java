@@ -3,8 +3,6 @@ package org.jingzhi.escalation;
 import static org.jingzhi.escalation.EscalationProcess.*;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -63,9 +61,7 @@ class HandlingDecision implements TaskListener {
 
   /** A mutable list: variables are stored as JSON with their Java type, and immutable lists do not read back. */
   private List<String> departments(Object value) {
-    List<String> departments = value instanceof Collection<?> list ? list.stream().map(String::valueOf).map(String::trim).toList()
-        : value == null ? List.of() : Arrays.stream(value.toString().split("[,，\\s]+")).map(String::trim).toList();
-    departments = departments.stream().filter(department -> !department.isEmpty()).distinct().toList();
+    List<String> departments = Texts.list(value).stream().distinct().toList();
     if (departments.isEmpty()) {
       throw new RefusedInputException("吹哨须选择至少一个报到部门（departments）");
     }

@@ -1,6 +1,5 @@
 package org.jingzhi.forms;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandInvocationContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.Variables;
+import org.jingzhi.cases.Texts;
 import org.jingzhi.engine.RefusedInputException;
 
 /**
@@ -75,8 +75,7 @@ public class FormSubmissionCheck implements TaskListener, ExecutionListener {
         continue;
       }
       if (field.values() != null) {
-        Collection<?> chosen = !field.multiple() ? List.of(value)
-            : value instanceof Collection<?> list ? list : Arrays.asList(String.valueOf(value).trim().split("[,，\\s]+"));
+        Collection<?> chosen = field.multiple() ? Texts.list(value) : List.of(value);
         for (Object option : chosen) {
           if (!field.values().contains(String.valueOf(option))) {
             throw new RefusedInputException("「" + field.label() + "」的取值无效：" + option + "，可选：" + String.join("、", field.values()));

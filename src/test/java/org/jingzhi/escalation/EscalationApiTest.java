@@ -114,6 +114,26 @@ class EscalationApiTest {
     assertThat(view.get("statusLabel").asText()).as("the street goes on").isEqualTo("处置中");
   }
 
+  /** Camunda's REST clients send a list as a Json variable; Tasklist sends the type of the variable it replaces. */
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"type\":\"Json\",\"value\":\"[\\\"urban\\\",\\\"planning\\\"]\"}",
+      "{\"type\":\"Object\",\"value\":\"[\\\"urban\\\",\\\"planning\\\"]\",\"valueInfo\":{\"objectTypeName\":\"java.util.ArrayList\","
+          + "\"serializationDataFormat\":\"application/json\"}}", "{\"value\":[\"urban\",\"planning\"]}"})
+  void summonedDepartmentsMayComeAsAJsonList(String departments) throws Exception {
+    JsonNode event = report("hotline", "illegal-construction", LIUAN, false);
+    String eventNumber = event.get("eventNumber").asText();
+    String handle = json(http.get("hubin", "/engine-rest/task?taskDefinitionKey=handle&processVariables=eventNumber_eq_" + eventNumber))
+        .get(0).get("id").asText();
+    http.post("hubin", "/engine-rest/task/" + handle + "/claim", "{\"userId\":\"hubin\"}");
+
+    Http.Response summoned = http.post("hubin", "/engine-rest/task/" + handle + "/complete", "{\"variables\":{\"action\":{\"value\":\"summon\"},"
+        + "\"note\":{\"value\":\"请城管和规划到场\"},\"departments\":" + departments + "}}");
+
+    assertThat(summoned.status()).as(summoned.body()).isEqualTo(204);
+    assertThat(json(http.get("urban", "/engine-rest/task?taskDefinitionKey=report&processVariables=eventNumber_eq_" + eventNumber))).hasSize(1);
+    assertThat(json(http.get("planning", "/engine-rest/task?taskDefinitionKey=report&processVariables=eventNumber_eq_" + eventNumber))).hasSize(1);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "{\"category\":\"ufo-sighting\",\"description\":\"x\",\"communityCode\":\"990101001001\",\"address\":\"a\",\"channel\":\"hotline\"}",
