@@ -1,11 +1,11 @@
 package org.jingzhi.web;
 
-import java.time.Instant;
+import java.util.Date;
 
 /** The body of every error answer of {@code /api/**}. */
-public record ApiError(int status, String error, String message, Instant timestamp) {
+public record ApiError(int status, String error, String message, Date timestamp) {
 
   public static ApiError of(int status, String error, String message) {
-    return new ApiError(status, error, message, Instant.now());
+    return new ApiError(status, error, message, new Date());
   }
 }

@@ -106,7 +106,8 @@ class JointApprovalApiTest {
     assertThat(market.get("reviewer").asText()).isEqualTo("market");
     JsonNode fire = department(view, "fire");
     assertThat(fire.get("status").asText()).isEqualTo("REVIEWING");
-    assertThat(fire.get("dueDate").asText()).isNotBlank();
+    assertThat(fire.get("dueDate").asText()).as("a deadline in the city's time, with its offset").matches("\\d{4}-\\d{2}-\\d{2}T23:59:59\\.000\\+08:00");
+    assertThat(view.get("submittedAt").asText()).endsWith("+08:00");
     assertThat(fire.get("overdue").asBoolean()).isFalse();
     assertThat(view.get("timeline").toString()).contains("窗口受理：吴九餐饮店开业", "\"actor\":\"window\"", "市场监管局审查：吴九餐饮店开业",
         "\"actor\":\"market\"");
