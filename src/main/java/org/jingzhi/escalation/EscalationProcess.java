@@ -15,6 +15,8 @@ public final class EscalationProcess {
 
   // variables (domain.md section 6)
   public static final String EVENT_NUMBER = "eventNumber";
+  /** The user who reported the event (the start event's initiator). */
+  public static final String REPORTED_BY = "reportedBy";
   public static final String CATEGORY = "category";
   public static final String CATEGORY_NAME = "categoryName";
   public static final String DESCRIPTION = "description";

@@ -5,9 +5,14 @@ import static org.jingzhi.escalation.EscalationProcess.*;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.jingzhi.cases.CaseNumbers;
 import org.jingzhi.engine.RefusedInputException;
 import org.jingzhi.organization.Organization;
+import org.jingzhi.organization.UnitPermissions;
+import org.jingzhi.security.CaseReadGrants;
 import org.springframework.stereotype.Component;
 
 /** 登记事件: checks the report (from the API or Tasklist's start form) and issues the event number. */
@@ -37,5 +42,20 @@ class RegisterEvent implements JavaDelegate {
     execution.setVariable(EVENT_NUMBER, eventNumber);
     execution.setVariable(SEND_BACK_COUNT, 0);
     execution.setVariable(UNSATISFIED_COUNT, 0);
+    letTheReportingUnitFollow(execution);
+  }
+
+  /** The unit that reported the event reads it, running and ended, like the units that handle it. */
+  private void letTheReportingUnitFollow(DelegateExecution execution) {
+    String reporter = (String) execution.getVariable(REPORTED_BY);
+    if (reporter == null) {
+      return;
+    }
+    CommandContext context = Context.getCommandContext();
+    List<Group> groups = context.runWithoutAuthorization(
+        () -> execution.getProcessEngineServices().getIdentityService().createGroupQuery().groupMember(reporter).list());
+    groups.stream().map(Group::getId)
+        .filter(group -> organization.find(group).map(unit -> UnitPermissions.reportsEvents(unit.type())).orElse(false))
+        .forEach(group -> CaseReadGrants.grant(context, group, execution.getProcessInstanceId()));
   }
 }

@@ -35,21 +35,24 @@ public final class UnitPermissions {
   public static List<Grant> of(UnitType type) {
     List<Grant> grants = new ArrayList<>();
     grants.add(Grant.of(Resources.APPLICATION, "tasklist", ACCESS));
-    switch (type) {
-      case SERVICE_CENTER -> {
-        grants.add(startProcess(JOINT_APPROVAL));
-        grants.add(startProcess(ESCALATION_CHAIN));
-        grants.add(Grant.of(Resources.PROCESS_INSTANCE, ANY, CREATE));
-      }
-      case HOTLINE, COMMUNITY -> {
-        grants.add(startProcess(ESCALATION_CHAIN));
-        grants.add(Grant.of(Resources.PROCESS_INSTANCE, ANY, CREATE));
-      }
-      case SUPERVISION -> grants.addAll(readEverything());
-      default -> {
-      }
+    if (type == UnitType.SERVICE_CENTER) {
+      grants.add(startProcess(JOINT_APPROVAL));
+    }
+    if (reportsEvents(type)) {
+      grants.add(startProcess(ESCALATION_CHAIN));
+    }
+    if (type == UnitType.SERVICE_CENTER || reportsEvents(type)) {
+      grants.add(Grant.of(Resources.PROCESS_INSTANCE, ANY, CREATE));
+    }
+    if (type == UnitType.SUPERVISION) {
+      grants.addAll(readEverything());
     }
     return grants;
+  }
+
+  /** The units that report events (start the escalation chain); each follows the events it reported. */
+  public static boolean reportsEvents(UnitType type) {
+    return type == UnitType.SERVICE_CENTER || type == UnitType.HOTLINE || type == UnitType.COMMUNITY;
   }
 
   private static Grant startProcess(String processDefinitionKey) {

@@ -88,6 +88,18 @@ class EscalationApiTest {
   }
 
   @Test
+  void theReportingUnitFollowsTheEventItReported() throws Exception {
+    String eventNumber = report("hotline", "noise", LIUAN, false).get("eventNumber").asText();
+
+    Http.Response view = http.get("hotline", "/api/events/" + eventNumber);
+
+    assertThat(view.status()).as(view.body()).isEqualTo(200);
+    assertThat(json(view).get("eventNumber").asText()).isEqualTo(eventNumber);
+    assertThat(http.get("hotline", "/engine-rest/history/process-instance?processInstanceBusinessKey=" + eventNumber).body()).contains(eventNumber);
+    assertThat(http.get("songlin", "/api/events/" + eventNumber).status()).as("not another community").isEqualTo(404);
+  }
+
+  @Test
   void summonedUrbanReportsOnSite() throws Exception {
     JsonNode event = report("hotline", "illegal-construction", LIUAN, false);
     String eventNumber = event.get("eventNumber").asText();

@@ -1,0 +1,49 @@
+package org.jingzhi.security;
+
+import java.util.Objects;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+
+/**
+ * Lets a unit read a case it did not work on as a task's candidate, the way
+ * {@link ParticipantAuthorizationProvider} lets a task's units read theirs: running and in history
+ * (the history grant goes with the case when history cleanup removes it). Used for the unit that
+ * reported an event, which follows it.
+ */
+public final class CaseReadGrants {
+
+  private CaseReadGrants() {
+  }
+
+  /** Inside the command that started the case. */
+  public static void grant(CommandContext context, String groupId, String processInstanceId) {
+    insert(context, groupId, Resources.PROCESS_INSTANCE, Permissions.READ, processInstanceId);
+    if (context.getProcessEngineConfiguration().isEnableHistoricInstancePermissions()) {
+      insert(context, groupId, Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ, processInstanceId);
+    }
+  }
+
+  private static void insert(CommandContext context, String groupId, Resource resource, Permission read, String processInstanceId) {
+    boolean pending = context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
+        .anyMatch(existing -> existing.getResourceType() == resource.resourceType() && processInstanceId.equals(existing.getResourceId())
+            && Objects.equals(groupId, existing.getGroupId()));
+    if (pending) {
+      return;
+    }
+    AuthorizationEntity authorization = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(processInstanceId);
+    authorization.addPermission(read);
+    if (resource == Resources.HISTORIC_PROCESS_INSTANCE) {
+      authorization.setRootProcessInstanceId(processInstanceId);
+    }
+    context.getAuthorizationManager().insert(authorization);
+  }
+}
