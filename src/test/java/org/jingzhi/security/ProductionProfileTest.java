@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.jingzhi.organization.Organization;
 import org.jingzhi.support.WebappSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.datasource.url=jdbc:h2:mem:production-profile;DB_CLOSE_DELAY=-1",
     "spring.datasource.username=sa",
     "spring.datasource.password=",
-    "jingzhi.organization.units=classpath:organization/demo-city.yaml",
+    "jingzhi.organization.units=classpath:organization/test-city.yaml",
     "camunda.bpm.admin-user.id=admin",
     "camunda.bpm.admin-user.password=Gz7#river-Lamp-2026",
     "camunda.bpm.job-execution.enabled=false",
@@ -36,6 +37,8 @@ class ProductionProfileTest {
 
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  Organization organization;
   @LocalServerPort
   int port;
 
@@ -67,15 +70,53 @@ class ProductionProfileTest {
     MockEnvironment environment = new MockEnvironment();
     environment.setActiveProfiles("production", "demo");
 
-    assertThatThrownBy(() -> new ProfileGuard(environment)).hasMessageContaining("exclude each other");
+    assertThatThrownBy(() -> ProfileGuard.check(environment)).hasMessageContaining("exclude each other");
+  }
+
+  @Test
+  void refusesToRunWithoutTheCitysOwnUnits() {
+    MockEnvironment unset = new MockEnvironment().withProperty("jingzhi.organization.units", "${JINGZHI_ORGANIZATION_UNITS}");
+    unset.setActiveProfiles("production");
+    MockEnvironment demoCity = new MockEnvironment().withProperty("jingzhi.organization.units", "classpath:organization/demo-city.yaml");
+    demoCity.setActiveProfiles("production");
+
+    assertThatThrownBy(() -> ProfileGuard.check(unset)).hasMessageContaining("JINGZHI_ORGANIZATION_UNITS");
+    assertThatThrownBy(() -> ProfileGuard.check(demoCity)).hasMessageContaining("demo city");
+  }
+
+  @Test
+  void refusesDemoUsersAndTheDemoPasswordInItsDatabase() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    configuration.setEnablePasswordPolicy(false); // as on a database the demo once ran on
+    try {
+      engine.getIdentityService().saveUser(newUser("liuan", "Gz7#river-Lamp-2026"));
+      engine.getIdentityService().saveUser(newUser("zhangwei", "demo"));
+    } finally {
+      configuration.setEnablePasswordPolicy(true);
+    }
+    try {
+      assertThat(DemoLeftoversGuard.leftovers(engine, organization)).containsExactlyInAnyOrder("liuan（演示用户）", "zhangwei（密码 demo）");
+      assertThatThrownBy(() -> new DemoLeftoversGuard(engine, organization)).hasMessageContaining("liuan").hasMessageContaining("zhangwei")
+          .hasMessageContaining("DELETE /engine-rest/user/{id}");
+    } finally {
+      engine.getIdentityService().deleteUser("liuan");
+      engine.getIdentityService().deleteUser("zhangwei");
+    }
+    assertThat(DemoLeftoversGuard.leftovers(engine, organization)).isEmpty();
+  }
+
+  private org.camunda.bpm.engine.identity.User newUser(String id, String password) {
+    org.camunda.bpm.engine.identity.User user = engine.getIdentityService().newUser(id);
+    user.setPassword(password);
+    return user;
   }
 
   @Test
   void refusesAnAdministratorWithoutPassword() {
     MockEnvironment environment = new MockEnvironment().withProperty("camunda.bpm.admin-user.id", "admin")
-        .withProperty("camunda.bpm.admin-user.password", "");
+        .withProperty("camunda.bpm.admin-user.password", "").withProperty("jingzhi.organization.units", "file:/etc/jingzhi/organization.yaml");
     environment.setActiveProfiles("production");
 
-    assertThatThrownBy(() -> new ProfileGuard(environment)).hasMessageContaining("CAMUNDA_BPM_ADMIN_USER_PASSWORD");
+    assertThatThrownBy(() -> ProfileGuard.check(environment)).hasMessageContaining("CAMUNDA_BPM_ADMIN_USER_PASSWORD");
   }
 }
