@@ -31,13 +31,14 @@ public record CaseApplication(String matterType, String projectName, String appl
     return materials == null ? List.of() : materials.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
   }
 
-  /** {@code knownMatter}: whether the matter catalogue knows {@link #matterType}. */
-  public List<String> problems(boolean knownMatter) {
+  /** {@code matterTypes}: the types the matter catalogue knows. */
+  public List<String> problems(List<String> matterTypes) {
     List<String> problems = new ArrayList<>();
     if (matterType == null) {
-      problems.add("缺少事项类型 matterType");
-    } else if (!knownMatter) {
-      problems.add("未知的事项类型：" + matterType);
+      problems.add("缺少事项类型 matterType（可选：" + String.join("、", matterTypes) + "）");
+    } else if (!matterTypes.contains(matterType)) {
+      problems.add("未知的事项类型：" + (matterType.length() > 50 ? matterType.substring(0, 50) + "…" : matterType) + "（可选："
+          + String.join("、", matterTypes) + "；见 GET /api/catalogue/matters）");
     }
     requireText(problems, projectName, "项目名称 projectName", MAX_PROJECT);
     requireText(problems, applicantName, "申请人姓名 applicant.name", MAX_NAME);

@@ -49,7 +49,7 @@ public class JointApprovals {
       throw new InvalidRequestException("缺少请求体");
     }
     CaseApplication application = request.toApplication();
-    List<String> problems = application.problems(application.matterType() != null && catalogue.find(application.matterType()).isPresent());
+    List<String> problems = application.problems(catalogue.types());
     if (!problems.isEmpty()) {
       throw new InvalidRequestException("申请信息有误：" + String.join("；", problems));
     }

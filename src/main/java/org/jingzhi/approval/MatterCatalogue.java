@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 public class MatterCatalogue {
 
   public static final String CASE_LIMIT_DECISION = "matter-case-limit";
+  public static final String DEPARTMENTS_DECISION = "matter-departments";
 
   public record Matter(String type, String name, int totalLimitDays) {
   }
@@ -23,6 +24,16 @@ public class MatterCatalogue {
 
   public MatterCatalogue(DecisionLookup decisions) {
     this.decisions = decisions;
+  }
+
+  /** The matter types the catalogue knows, in its order. */
+  public List<String> types() {
+    return decisions.inputValues(CASE_LIMIT_DECISION);
+  }
+
+  /** The departments that review a matter, each with its limit in working days. */
+  public List<Map<String, Object>> departments(String matterType) {
+    return decisions.rows(DEPARTMENTS_DECISION, Map.of(JointApprovalProcess.MATTER_TYPE, matterType));
   }
 
   public Optional<Matter> find(String matterType) {

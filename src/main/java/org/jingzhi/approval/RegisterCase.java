@@ -33,9 +33,9 @@ class RegisterCase implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     CaseApplication application = CaseApplication.fromVariables(execution.getVariables());
-    Optional<MatterCatalogue.Matter> matter = application.matterType() == null ? Optional.empty() : catalogue.find(application.matterType());
-    List<String> problems = application.problems(matter.isPresent());
-    if (!problems.isEmpty()) {
+    List<String> problems = application.problems(catalogue.types());
+    Optional<MatterCatalogue.Matter> matter = problems.isEmpty() ? catalogue.find(application.matterType()) : Optional.empty();
+    if (matter.isEmpty()) {
       throw new RefusedInputException("申请信息有误：" + String.join("；", problems));
     }
     execution.setVariables(application.variables());

@@ -1,10 +1,15 @@
 package org.jingzhi.engine;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -20,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DecisionLookup {
 
+  private static final Pattern TEXT_LITERAL = Pattern.compile("\"[^\"]*\"");
+
   private final RepositoryService repository;
   private final IdentityService identity;
   private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
@@ -32,6 +39,22 @@ public class DecisionLookup {
   /** The matching rows' outputs; empty when no rule matches. */
   public List<Map<String, Object>> rows(String decisionKey, Map<String, Object> inputs) {
     return dmn.evaluateDecisionTable(latest(decisionKey), inputs).getResultList();
+  }
+
+  /**
+   * The values the table's first input column names, in the order of its rules: the codes a catalogue
+   * knows (a matter type, an event category). Rules whose entry is not a plain text literal are skipped.
+   */
+  public List<String> inputValues(String decisionKey) {
+    DmnDecisionTableImpl table = (DmnDecisionTableImpl) latest(decisionKey).getDecisionLogic();
+    Set<String> values = new LinkedHashSet<>();
+    for (DmnDecisionTableRuleImpl rule : table.getRules()) {
+      String entry = rule.getConditions().isEmpty() ? null : rule.getConditions().get(0).getExpression();
+      if (entry != null && TEXT_LITERAL.matcher(entry.trim()).matches()) {
+        values.add(entry.trim().substring(1, entry.trim().length() - 1));
+      }
+    }
+    return List.copyOf(values);
   }
 
   private DmnDecision latest(String decisionKey) {

@@ -19,6 +19,11 @@ public class EventCatalogue {
     this.decisions = decisions;
   }
 
+  /** The event categories the catalogue knows, in its order. */
+  public List<String> categories() {
+    return decisions.inputValues(CATEGORIES_DECISION);
+  }
+
   /** The catalogue row of a category: categoryName, startLevel, the days per level, summonDepartments. */
   public Optional<Map<String, Object>> category(String category) {
     List<Map<String, Object>> rows = decisions.rows(CATEGORIES_DECISION, Map.of(EscalationProcess.CATEGORY, category));

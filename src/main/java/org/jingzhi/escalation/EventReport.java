@@ -33,9 +33,10 @@ public record EventReport(String category, String description, String communityC
   public List<String> problems(EventCatalogue catalogue, Organization organization) {
     List<String> problems = new ArrayList<>();
     if (category == null) {
-      problems.add("缺少事件类别 category");
+      problems.add("缺少事件类别 category（可选：" + String.join("、", catalogue.categories()) + "）");
     } else if (category.length() > MAX_SHORT || catalogue.category(category).isEmpty()) {
-      problems.add("未知的事件类别：" + abbreviate(category));
+      problems.add("未知的事件类别：" + abbreviate(category) + "（可选：" + String.join("、", catalogue.categories())
+          + "；见 GET /api/catalogue/event-categories）");
     }
     if (description == null) {
       problems.add("事件描述 description 不能为空");
@@ -45,7 +46,7 @@ public record EventReport(String category, String description, String communityC
     if (communityCode == null) {
       problems.add("缺少所在社区 communityCode");
     } else if (organization.find(communityCode).filter(unit -> unit.type() == UnitType.COMMUNITY).isEmpty()) {
-      problems.add("未知的社区：" + abbreviate(communityCode));
+      problems.add("未知的社区：" + abbreviate(communityCode) + "（12 位社区代码，见 GET /api/catalogue/units?type=community）");
     }
     if (address == null) {
       problems.add("缺少地址 address");

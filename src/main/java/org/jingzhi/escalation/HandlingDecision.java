@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.jingzhi.cases.Texts;
 import org.jingzhi.engine.RefusedInputException;
 import org.jingzhi.organization.Organization;
+import org.jingzhi.organization.Unit;
 import org.jingzhi.organization.UnitType;
 import org.springframework.stereotype.Component;
 
@@ -67,7 +68,8 @@ class HandlingDecision implements TaskListener {
     }
     for (String department : departments) {
       if (organization.find(department).filter(unit -> unit.type() == UnitType.DEPARTMENT).isEmpty()) {
-        throw new RefusedInputException("未知的部门：" + department);
+        throw new RefusedInputException("未知的部门：" + department + "（可选：" + String.join("、",
+            organization.ofType(UnitType.DEPARTMENT).stream().map(Unit::groupId).toList()) + "）");
       }
     }
     return new ArrayList<>(departments);
