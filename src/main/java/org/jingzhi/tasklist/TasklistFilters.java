@@ -55,6 +55,8 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
 
   List<Definition> definitions(ProcessEngine engine) {
     return List.of(
+        new Definition("待办", "本单位尚未签收的任务和我已签收的任务：登录后首先看到的工作", -40,
+            query(engine).or().taskCandidateGroupInExpression(MY_UNITS).taskAssigneeExpression("${currentUser()}").endOr(), Set.of()),
         new Definition("我的待办", "已签收、由我办理的任务", -30, query(engine).taskAssigneeExpression("${currentUser()}"), Set.of()),
         new Definition("本单位待办", "本单位尚未签收的任务", -20, query(engine).taskCandidateGroupInExpression(MY_UNITS), Set.of()),
         new Definition("即将超期", "本单位 24 小时内到期或已超期的任务（含已签收）", -10,

@@ -114,6 +114,16 @@ class TasklistJourneyTest implements ScreenshotOnFailure.WithBrowser {
   }
 
   @Test
+  void aClerkLandsOnTheUnitsWorkWithoutChoosingAFilter() {
+    submitAndAccept("登录即见餐饮店");
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", "market", "demo");
+
+    browser.awaitText(By.cssSelector(".tasks-list"), "市场监管局审查：登录即见餐饮店");
+    assertThat(browser.await(By.cssSelector(".task-filters .active, .task-filters .focused")).getText()).contains("待办");
+  }
+
+  @Test
   void marketSeesAndCompletesItsReviewInTheForm() {
     String projectName = "市场监管浏览器测试店";
     ProcessInstance instance = submitAndAccept(projectName);
