@@ -40,8 +40,6 @@ public final class UnitPermissions {
     }
     if (reportsEvents(type)) {
       grants.add(startProcess(ESCALATION_CHAIN));
-    }
-    if (type == UnitType.SERVICE_CENTER || reportsEvents(type)) {
       grants.add(Grant.of(Resources.PROCESS_INSTANCE, ANY, CREATE));
     }
     if (type == UnitType.SUPERVISION) {

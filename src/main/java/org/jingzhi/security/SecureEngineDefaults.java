@@ -54,6 +54,6 @@ public class SecureEngineDefaults extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    TaskVariableGrants.complete(engine.getAuthorizationService());
+    TaskVariableGrants.completeOnce(engine.getManagementService(), engine.getAuthorizationService());
   }
 }

@@ -2,7 +2,9 @@ package org.jingzhi.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
@@ -11,15 +13,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tasks created before variable permissions were enforced carry no {@code READ_VARIABLE} for their
- * candidates, so Tasklist could not load their forms. At start-up their grants get it, once; a task
- * created since has it from the engine.
+ * candidates, so Tasklist could not load their forms. At the first start with enforcement their grants
+ * get it; the engine property {@value #DONE} records that, so later starts skip the scan. A task
+ * created since has the grant from the engine.
  */
 final class TaskVariableGrants {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskVariableGrants.class);
   private static final int PAGE = 500;
+  static final String DONE = "jingzhi.task-read-variable-grants";
 
   private TaskVariableGrants() {
+  }
+
+  static void completeOnce(ManagementService management, AuthorizationService authorizations) {
+    if (!management.getProperties().containsKey(DONE)) {
+      complete(authorizations);
+      try {
+        management.setProperty(DONE, "done");
+      } catch (ProcessEngineException anotherNodeRecordedIt) {
+        // nodes starting together: the other one recorded it first
+      }
+    }
   }
 
   static int complete(AuthorizationService authorizations) {

@@ -131,6 +131,7 @@ class UnitIsolationTest {
 
     assertThat(http.get("songlin", "/engine-rest/task/" + taskId + "/form-variables").status()).isEqualTo(200);
     assertThat(TaskVariableGrants.complete(engine.getAuthorizationService())).as("once").isZero();
+    assertThat(engine.getManagementService().getProperties()).as("later starts skip the scan").containsKey(TaskVariableGrants.DONE);
   }
 
   @Test
