@@ -1,5 +1,13 @@
 package org.jingzhi.approval;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingzhi.web.DemoUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,7 +20,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api")
+@Tag(name = "联合审批 Joint approval")
 class JointApprovalController {
+
+  /** The shape of a case number; a real one is in the answer of {@code POST /api/joint-approvals}. */
+  private static final String CASE_NUMBER = "LH-20261130-000001";
+
+  /** A person names an ID number, an organisation its credit code: never both. */
+  private static final String PERSON_APPLIES = """
+      {"matterType": "restaurant-opening", "projectName": "张三餐饮店开业",
+       "applicant": {"name": "张三", "idNumber": "11010519491231002X", "phone": "13800138000"},
+       "materials": ["营业执照申请书", "食品经营许可申请书"]}""";
+  private static final String ORGANISATION_APPLIES = """
+      {"matterType": "clinic-opening", "projectName": "康宁诊所设置",
+       "applicant": {"name": "康宁医疗管理有限公司", "creditCode": "91350100M000100Y43", "phone": "13800138000"},
+       "materials": ["设置医疗机构申请书", "选址报告"]}""";
 
   private final JointApprovals approvals;
   private final CaseViews views;
@@ -22,26 +44,54 @@ class JointApprovalController {
     this.views = views;
   }
 
+  @Operation(summary = "收件：提交联合审批申请 · submit an application",
+      description = "窗口（市政务服务中心）收件，生成案件编号和查询码；案件进入窗口受理。· The window submits; the case waits for acceptance.")
+  @ApiResponse(responseCode = "201", description = "已收件 · submitted")
+  @ApiResponse(responseCode = "400", description = "未知事项（消息列出可选事项）、申请人或材料有误 · unknown matter, invalid applicant or no materials")
+  @ApiResponse(responseCode = "403", description = "仅窗口可收件 · only the service centre submits")
+  @DemoUser("window")
   @PostMapping("/joint-approvals")
   @ResponseStatus(HttpStatus.CREATED)
-  Submission submit(@RequestBody(required = false) ApplicationRequest request) {
+  Submission submit(@RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+      @ExampleObject(name = "个人 a person", value = PERSON_APPLIES),
+      @ExampleObject(name = "单位 an organisation", value = ORGANISATION_APPLIES)})) ApplicationRequest request) {
     return approvals.submit(request);
   }
 
   /** Answers the case as it stands after the supplement. */
+  @Operation(summary = "补正：申请人补交材料 · the applicant's supplement",
+      description = "案件等待补正时，窗口登记补交的材料；要求补正的部门在剩余时限内重新审查。· Only while the case waits for a supplement.")
+  @ApiResponse(responseCode = "200", description = "补正后的案件 · the case after the supplement")
+  @ApiResponse(responseCode = "400", description = "没有材料 · no materials")
+  @ApiResponse(responseCode = "404", description = "没有这个案件 · no such case")
+  @ApiResponse(responseCode = "409", description = "案件不在等待补正或已办结 · not waiting for a supplement, or ended")
+  @DemoUser("window")
   @PostMapping("/joint-approvals/{caseNumber}/supplements")
-  CaseView supplement(@PathVariable String caseNumber, @RequestBody(required = false) SupplementRequest request) {
+  CaseView supplement(@PathVariable @Parameter(description = "案件编号 · case number", example = CASE_NUMBER) String caseNumber, @RequestBody(required = false) SupplementRequest request) {
     approvals.supplement(caseNumber, request);
     return views.staffView(caseNumber);
   }
 
+  @Operation(summary = "案件详情 · a case as staff see it",
+      description = "办过此案的单位和效能督查办可见；部门看不到其他部门的意见。· Units that worked on the case and supervision; "
+          + "a department does not see other departments' opinions.")
+  @ApiResponse(responseCode = "200", description = "案件 · the case")
+  @ApiResponse(responseCode = "404", description = "没有这个案件，或本单位无权查看 · no such case, or not yours to see")
+  @DemoUser("window")
   @GetMapping("/joint-approvals/{caseNumber}")
-  CaseView staffView(@PathVariable String caseNumber) {
+  CaseView staffView(@PathVariable @Parameter(description = "案件编号 · case number", example = CASE_NUMBER) String caseNumber) {
     return views.staffView(caseNumber);
   }
 
+  @Operation(summary = "办件查询（公众）· the applicant's view, with the query code",
+      description = "无需登录；凭收件时给出的查询码查看进度与时限，个人信息脱敏。· No login; progress and due dates, personal data masked.")
+  @SecurityRequirements
+  @ApiResponse(responseCode = "200", description = "案件进度 · progress")
+  @ApiResponse(responseCode = "404", description = "案件编号或查询码不对 · unknown case or wrong query code")
+  @ApiResponse(responseCode = "429", description = "查询过于频繁 · too many look-ups from this address")
   @GetMapping("/public/cases/{caseNumber}")
-  PublicCaseView publicView(@PathVariable String caseNumber, @RequestParam(required = false) String queryCode) {
+  PublicCaseView publicView(@PathVariable @Parameter(description = "案件编号 · case number", example = CASE_NUMBER) String caseNumber,
+                            @RequestParam(required = false) @Parameter(description = "查询码 · query code", required = true) String queryCode) {
     return views.publicView(caseNumber, queryCode);
   }
 }

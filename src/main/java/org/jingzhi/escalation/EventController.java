@@ -1,5 +1,10 @@
 package org.jingzhi.escalation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingzhi.web.DemoUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/events")
+@Tag(name = "四级联动 Escalation chain")
 class EventController {
 
   private final Events events;
@@ -21,14 +27,27 @@ class EventController {
     this.views = views;
   }
 
+  @Operation(summary = "受理诉求或网格事件 · report an event",
+      description = "12345 热线、社区网格员或窗口登记；事件从目录规定的层级开始处置。· The event starts at its category's level.")
+  @ApiResponse(responseCode = "201", description = "已登记 · registered")
+  @ApiResponse(responseCode = "400", description = "未知类别或社区（消息列出可选值）、内容为空或过长、渠道或电话有误 · invalid report")
+  @ApiResponse(responseCode = "403", description = "本单位不能登记事件 · this unit does not report events")
+  @DemoUser("hotline")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ReportedEvent report(@RequestBody(required = false) EventRequest request) {
     return events.report(request);
   }
 
+  @Operation(summary = "事件详情 · an event as staff see it",
+      description = "登记和处置过此事件的单位及效能督查办可见：当前层级、时限、经过的每一级、吹哨报到、超时与回访。"
+          + "· The reporting unit, the units that handled it and supervision.")
+  @ApiResponse(responseCode = "200", description = "事件 · the event")
+  @ApiResponse(responseCode = "404", description = "没有这个事件，或本单位无权查看 · no such event, or not yours to see")
+  @DemoUser("hotline")
   @GetMapping("/{eventNumber}")
-  EventView view(@PathVariable String eventNumber) {
+  EventView view(@PathVariable @Parameter(description = "事件编号（登记时返回）· event number, from the report's answer",
+      example = "SJ-20261130-000001") String eventNumber) {
     return views.view(eventNumber);
   }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jingzhi.cases.PersonalData;
 import org.jingzhi.organization.Organization;
 import org.jingzhi.organization.UnitType;
@@ -21,7 +20,7 @@ public record EventReport(String category, String description, String communityC
 
   public static final int MAX_TEXT = 4000;
   static final int MAX_SHORT = 200;
-  static final Set<String> CHANNELS = Set.of("hotline", "grid", "app", "open311");
+  static final List<String> CHANNELS = List.of("hotline", "grid", "app", "open311");
 
   public static EventReport fromVariables(Map<String, Object> variables) {
     Object urgent = variables.get(URGENT);
@@ -60,7 +59,7 @@ public record EventReport(String category, String description, String communityC
       problems.add("反映人联系电话格式不正确");
     }
     if (channel == null || !CHANNELS.contains(channel)) {
-      problems.add("来源渠道 channel 须为 hotline、grid、app 或 open311");
+      problems.add("来源渠道 channel 须为 " + String.join("、", CHANNELS) + " 之一");
     }
     return problems;
   }

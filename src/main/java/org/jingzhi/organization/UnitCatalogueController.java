@@ -3,12 +3,18 @@ package org.jingzhi.organization;
 import java.util.Arrays;
 import java.util.List;
 import org.jingzhi.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingzhi.web.DemoUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/catalogue/units?type=community}: the units of the org tree, e.g. the community codes events name. */
 @RestController
+@Tag(name = "目录 Catalogues")
 class UnitCatalogueController {
 
   record UnitEntry(String code, String id, String name, String type, String parentCode) {
@@ -20,8 +26,12 @@ class UnitCatalogueController {
     this.organization = organization;
   }
 
+  @Operation(summary = "单位 · units of the org tree", description = "组织树中的单位，可按类型筛选。· Optionally of one type.")
+  @ApiResponse(responseCode = "200", description = "单位 · the units")
+  @ApiResponse(responseCode = "400", description = "未知类型（消息列出可选类型）· unknown type")
+  @DemoUser("hotline")
   @GetMapping("/api/catalogue/units")
-  List<UnitEntry> units(@RequestParam(required = false) String type) {
+  List<UnitEntry> units(@RequestParam(required = false) @Parameter(description = "单位类型 · unit type", example = "community") String type) {
     return organization.units().stream().filter(unit -> type == null || unit.type() == typeOf(type))
         .map(unit -> new UnitEntry(unit.code(), unit.groupId(), unit.name(), unit.type().code(), unit.parentCode())).toList();
   }

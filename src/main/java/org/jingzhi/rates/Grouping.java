@@ -1,5 +1,6 @@
 package org.jingzhi.rates;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 
@@ -7,11 +8,17 @@ import java.util.List;
 enum Grouping {
   UNIT, LEVEL, CATEGORY, DEPARTMENT;
 
+  /** As {@code groupBy} names it. */
+  @JsonValue
+  String code() {
+    return name().toLowerCase();
+  }
+
+  static List<String> codes() {
+    return Arrays.stream(values()).map(Grouping::code).toList();
+  }
+
   static Grouping of(String value) {
-    List<String> names = Arrays.stream(values()).map(grouping -> grouping.name().toLowerCase()).toList();
-    if (value == null || !names.contains(value)) {
-      return null;
-    }
-    return valueOf(value.toUpperCase());
+    return Arrays.stream(values()).filter(grouping -> grouping.code().equals(value)).findFirst().orElse(null);
   }
 }

@@ -57,7 +57,7 @@ public class Rates {
       countTotal(event, total);
     }
     List<GroupRates> rows = groups.entrySet().stream().map(entry -> entry.getValue().rates(entry.getKey(), names.get(entry.getKey()))).toList();
-    return new RatesReport(from, to, grouping.name().toLowerCase(), events.size(), rows, total.rates("total", "合计"));
+    return new RatesReport(from, to, grouping.code(), events.size(), rows, total.rates("total", "合计"));
   }
 
   private void count(EventFacts event, Grouping grouping, Map<String, RateCounts> groups, Map<String, String> names) {

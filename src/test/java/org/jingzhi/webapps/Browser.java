@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jingzhi.support.Http;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -101,6 +102,16 @@ public final class Browser implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * Sends HTTP Basic for {@code user} (password "demo") with every request from now on, as a browser
+   * does after its login prompt.
+   */
+  public void sendBasicLogin(String user) {
+    ChromeDriver chrome = (ChromeDriver) driver;
+    chrome.executeCdpCommand("Network.enable", Map.of());
+    chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", Http.basic(user, "demo"))));
   }
 
   /** Logs into a webapp through its login page. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,8 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * application: Tasklist's filters, Camunda Forms, claiming and completing; Cockpit for the supervisor.
  */
 @IntegrationTest
-@ExtendWith(ScreenshotOnFailure.class)
-class TasklistJourneyTest implements ScreenshotOnFailure.WithBrowser {
+@ExtendWith(BrowserPerTest.class)
+class TasklistJourneyTest implements BrowserPerTest.WithBrowser {
 
   @Autowired
   ProcessEngine engine;
@@ -49,10 +50,7 @@ class TasklistJourneyTest implements ScreenshotOnFailure.WithBrowser {
   }
 
   @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
+  void forgetTheUser() {
     engine.getIdentityService().clearAuthentication();
   }
 
@@ -121,6 +119,32 @@ class TasklistJourneyTest implements ScreenshotOnFailure.WithBrowser {
 
     browser.awaitText(By.cssSelector(".tasks-list"), "市场监管局审查：登录即见餐饮店");
     assertThat(browser.await(By.cssSelector(".task-filters .active, .task-filters .focused")).getText()).contains("待办");
+    expectCountsOnEveryFilter("market");
+
+    String review = engine.getTaskService().createTaskQuery().taskCandidateGroup("market").taskName("市场监管局审查：登录即见餐饮店")
+        .singleResult().getId();
+    engine.getTaskService().claim(review, "market");
+    browser.clickable(By.xpath(filterXpath("我的待办"))).click();
+    expectCountsOnEveryFilter("market");
+  }
+
+  /** Every filter of the list shows how many tasks it holds for the user, as the engine counts them. */
+  private void expectCountsOnEveryFilter(String user) {
+    Users.actAs(engine.getIdentityService(), user);
+    Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    try {
+      engine.getFilterService().createTaskFilterQuery().list().forEach(filter -> counts.put(filter.getName(), engine.getFilterService().count(filter.getId())));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(counts).containsKeys("待办", "我的待办", "本单位待办", "部门审查");
+    assertThat(counts.get("待办")).isPositive();
+    counts.forEach((name, count) -> browser.wait.until(
+        ExpectedConditions.textToBe(By.xpath(filterXpath(name) + "/span[@class='jz-filter-count']"), String.valueOf(count))));
+  }
+
+  private static String filterXpath(String name) {
+    return "//div[contains(@class,'task-filter')]//h4[contains(@class,'name')]/a[normalize-space(text()[1])='" + name + "']";
   }
 
   @Test

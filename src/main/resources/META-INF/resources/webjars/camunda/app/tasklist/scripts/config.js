@@ -15,6 +15,8 @@ export default {
     long: 'LLLL'
   },
   disableWelcomeMessage: true,
+  // the number of tasks on every filter, not only on the one in focus
+  customScripts: ['scripts/filter-counts.js'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

@@ -1,0 +1,230 @@
+package org.jingzhi.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.TaskService;
+import org.jingzhi.support.Http;
+import org.jingzhi.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The OpenAPI description an integrator reads: complete, behind the same login as the API, and with
+ * examples that work as written for the demo user each operation names.
+ */
+@IntegrationTest
+class ApiDocumentationTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String DOCS = "/api/docs/openapi.json";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @Autowired
+  TaskService taskService;
+
+  @Test
+  void theDescriptionAndItsUiNeedALoginLikeTheApi() {
+    Http http = new Http(port);
+
+    assertThat(http.get(null, DOCS).status()).isEqualTo(401);
+    assertThat(http.get(null, "/api/docs").status()).isEqualTo(401);
+    assertThat(http.get(null, "/api/swagger-ui/index.html").status()).isEqualTo(401);
+    assertThat(http.get(null, "/v3/api-docs").status()).as("no second, open copy").isEqualTo(404);
+    assertThat(http.get(null, "/swagger-ui/index.html").status()).isEqualTo(404);
+
+    Http.Response ui = http.get("market", "/api/docs");
+    assertThat(ui.status()).isEqualTo(302);
+    assertThat(ui.raw().headers().firstValue("Location")).hasValue("/api/swagger-ui/index.html");
+    assertThat(http.get("market", "/api/swagger-ui/index.html").body()).contains("swagger-ui");
+    assertThat(http.get("market", "/api/swagger-ui/swagger-initializer.js").body()).contains(DOCS + "/swagger-config");
+    assertThat(http.get("market", DOCS + "/swagger-config").body()).contains("\"url\":\"" + DOCS + "\"");
+  }
+
+  @Test
+  void everyOperationOfTheApiIsDescribedWithItsLoginAndErrors() throws Exception {
+    JsonNode docs = docs();
+
+    Set<String> described = new TreeSet<>();
+    docs.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
+        described.add(operation.getKey().toUpperCase() + " " + path.getKey())));
+    assertThat(described).isEqualTo(controllerOperations());
+    assertThat(docs.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
+    assertThat(docs.at("/security/0").has("basic")).isTrue();
+
+    forEachOperation(docs, (path, method, operation) -> {
+      String name = method + " " + path;
+      assertThat(operation.path("summary").asText()).as(name).isNotBlank();
+      assertThat(operation.path("tags")).as(name).isNotEmpty();
+      boolean open = path.startsWith("/api/public/");
+      assertThat(operation.has("security") && operation.get("security").isEmpty()).as(name + " is open").isEqualTo(open);
+      assertThat(operation.at("/responses").has("401")).as(name + " answers 401").isEqualTo(!open);
+      operation.get("responses").fields().forEachRemaining(response -> {
+        if (response.getKey().startsWith("4")) {
+          assertThat(response.getValue().at("/content/application~1json/schema/$ref").asText()).as(name + " " + response.getKey())
+              .isEqualTo("#/components/schemas/ApiError");
+        }
+      });
+      if (!open) {
+        assertThat(operation.path("x-demo-user").asText()).as(name + " names its demo user").isNotBlank();
+      }
+    });
+    assertThat(docs.at("/components/schemas/EventRequest/properties/channel/enum").toString())
+        .isEqualTo("[\"hotline\",\"grid\",\"app\",\"open311\"]");
+    assertThat(docs.at("/paths/~1api~1rates/get/parameters/2/schema/enum").toString())
+        .isEqualTo("[\"unit\",\"level\",\"category\",\"department\"]");
+  }
+
+  /**
+   * Every operation run with its examples as its demo user. Case and event numbers, and the query
+   * code, are what the submissions answered; the supplement is posted once the window asked for one.
+   */
+  @Test
+  void theExamplesWorkAsWritten() throws Exception {
+    JsonNode docs = docs();
+    Http http = new Http(port);
+    Map<String, String> fromAnswers = new HashMap<>();
+
+    JsonNode caseSubmitted = run(http, docs, "/api/joint-approvals", "post", fromAnswers);
+    fromAnswers.put("caseNumber", caseSubmitted.get("caseNumber").asText());
+    fromAnswers.put("queryCode", caseSubmitted.get("queryCode").asText());
+    JsonNode eventReported = run(http, docs, "/api/events", "post", fromAnswers);
+    fromAnswers.put("eventNumber", eventReported.get("eventNumber").asText());
+    askForASupplement(caseSubmitted.get("processInstanceId").asText());
+
+    List<String> ran = new ArrayList<>(List.of("post /api/joint-approvals", "post /api/events"));
+    forEachOperation(docs, (path, method, operation) -> {
+      if (!ran.contains(method + " " + path)) {
+        run(http, docs, path, method, fromAnswers);
+        ran.add(method + " " + path);
+      }
+    });
+    assertThat(ran).hasSize(controllerOperations().size());
+  }
+
+  private JsonNode run(Http http, JsonNode docs, String path, String method, Map<String, String> fromAnswers) throws Exception {
+    JsonNode operation = docs.at("/paths/" + path.replace("/", "~1") + "/" + method);
+    String target = path;
+    List<String> query = new ArrayList<>();
+    for (JsonNode parameter : operation.path("parameters")) {
+      String name = parameter.get("name").asText();
+      String value = fromAnswers.getOrDefault(name, parameter.path("example").asText(null));
+      if (value == null) {
+        continue;
+      }
+      if (parameter.get("in").asText().equals("path")) {
+        target = target.replace("{" + name + "}", value);
+      } else {
+        query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+      }
+    }
+    target += query.isEmpty() ? "" : "?" + String.join("&", query);
+    String user = operation.path("x-demo-user").asText(null);
+    List<JsonNode> bodies = new ArrayList<>();
+    JsonNode body = operation.at("/requestBody/content/application~1json");
+    for (JsonNode example : body.path("examples")) {
+      bodies.add(example.get("value"));
+    }
+    if (bodies.isEmpty() && !body.isMissingNode()) {
+      bodies.add(example(docs, body.get("schema")));
+    }
+    JsonNode answer = null;
+    for (JsonNode requestBody : bodies.isEmpty() ? List.<JsonNode>of(JsonNodeFactory.instance.nullNode()) : bodies) {
+      Http.Response response = requestBody.isNull() ? http.get(user, target) : http.post(user, target, requestBody.toString());
+      assertThat(String.valueOf(response.status())).as(method + " " + target + " as " + user + ": " + response.body()).isEqualTo(success(operation));
+      answer = answer == null ? JSON.readTree(response.body()) : answer;
+    }
+    return answer;
+  }
+
+  private static String success(JsonNode operation) {
+    String success = null;
+    for (Iterator<String> codes = operation.get("responses").fieldNames(); success == null && codes.hasNext(); ) {
+      String code = codes.next();
+      success = code.startsWith("2") ? code : null;
+    }
+    return success;
+  }
+
+  /**
+   * The request body Swagger UI's "Try it out" fills in when the operation gives no example of its
+   * own: each property's example, or Swagger UI's placeholder ("string", 0, true).
+   */
+  private static JsonNode example(JsonNode docs, JsonNode schema) {
+    if (schema.has("$ref")) {
+      return example(docs, docs.at(schema.get("$ref").asText().substring(1)));
+    }
+    if (schema.has("example")) {
+      return schema.get("example");
+    }
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    if (schema.has("properties")) {
+      ObjectNode object = nodes.objectNode();
+      schema.get("properties").fields().forEachRemaining(property -> object.set(property.getKey(), example(docs, property.getValue())));
+      return object;
+    }
+    String type = schema.path("type").isArray() ? schema.get("type").get(0).asText() : schema.path("type").asText("string");
+    return switch (type) {
+      case "array" -> nodes.arrayNode().add(example(docs, schema.path("items")));
+      case "integer", "number" -> nodes.numberNode(0);
+      case "boolean" -> nodes.booleanNode(true);
+      default -> nodes.textNode("string");
+    };
+  }
+
+  private void askForASupplement(String processInstanceId) {
+    String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+    taskService.complete(taskId, Map.of("acceptance", "supplement", "missingMaterials", "消防设计图纸"));
+  }
+
+  private JsonNode docs() throws Exception {
+    Http.Response response = new Http(port).get("window", DOCS);
+    assertThat(response.status()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private Set<String> controllerOperations() {
+    Set<String> operations = new TreeSet<>();
+    mappings.getHandlerMethods().forEach((info, handler) -> {
+      if (handler.getBeanType().getPackageName().startsWith("org.jingzhi")) {
+        info.getPatternValues().forEach(pattern -> info.getMethodsCondition().getMethods().forEach(verb -> operations.add(verb.name() + " " + pattern)));
+      }
+    });
+    return operations;
+  }
+
+  interface OperationCheck {
+    void check(String path, String method, JsonNode operation) throws Exception;
+  }
+
+  private static void forEachOperation(JsonNode docs, OperationCheck check) throws Exception {
+    for (Iterator<Map.Entry<String, JsonNode>> paths = docs.get("paths").fields(); paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields(); operations.hasNext(); ) {
+        Map.Entry<String, JsonNode> operation = operations.next();
+        check.check(path.getKey(), operation.getKey(), operation.getValue());
+      }
+    }
+  }
+}
