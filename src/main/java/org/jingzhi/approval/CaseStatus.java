@@ -3,6 +3,7 @@ package org.jingzhi.approval;
 import static org.jingzhi.approval.JointApprovalProcess.*;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** Where a case stands, derived from the engine's state, never stored. */
@@ -19,6 +20,9 @@ enum CaseStatus {
 
   private static final Map<String, CaseStatus> BY_END = Map.of(END_APPROVED, APPROVED, END_REJECTED, REJECTED,
       END_NOT_ACCEPTED, NOT_ACCEPTED, END_WITHDRAWN_AT_WINDOW, WITHDRAWN, END_WITHDRAWN_IN_REVIEW, WITHDRAWN);
+
+  /** What a running case can be. */
+  static final List<CaseStatus> RUNNING = List.of(ACCEPTING, WAITING_FOR_SUPPLEMENT, REVIEWING, ISSUING, PROCESSING);
 
   final String label;
 

@@ -3,6 +3,7 @@ package org.jingzhi.escalation;
 import static org.jingzhi.escalation.EscalationProcess.*;
 
 import java.util.Collection;
+import java.util.List;
 
 /** Where an event stands, derived from the engine's state. */
 enum EventStatus {
@@ -11,6 +12,9 @@ enum EventStatus {
   RETURN_VISIT("待回访"),
   REROUTING("重新派单中"),
   CLOSED("已办结");
+
+  /** What a running event can be. */
+  static final List<EventStatus> RUNNING = List.of(HANDLING, WAITING_FOR_REPORTS, RETURN_VISIT, REROUTING);
 
   final String label;
 

@@ -80,6 +80,13 @@ public class Notices {
     }
   }
 
+  /** Notices of this kind issued since {@code since}. */
+  public long countSince(NoticeKind kind, Date since) {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM jz_notice WHERE kind = ? AND created_at >= ?", Long.class, kind.name(),
+        new Timestamp(since.getTime()));
+    return count == null ? 0 : count;
+  }
+
   private static final RowMapper<Notice> ROW = (rs, row) -> new Notice(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")),
       rs.getString("process_instance_id"), rs.getString("case_number"), rs.getString("recipient_kind"), rs.getString("recipient"),
       rs.getString("title"), rs.getString("body"), date(rs.getTimestamp("created_at")), date(rs.getTimestamp("delivered_at")));

@@ -33,6 +33,11 @@ public class CurrentUser {
     return !unitsOfType(types).isEmpty();
   }
 
+  /** The supervision office, the command centre and administrators: they watch every unit's work and rates. */
+  public boolean oversees() {
+    return isAdministrator() || worksIn(UnitType.SUPERVISION, UnitType.COMMAND_CENTER);
+  }
+
   public boolean isAdministrator() {
     return groups().contains(Groups.CAMUNDA_ADMIN);
   }

@@ -45,6 +45,10 @@ public final class UnitPermissions {
     if (type == UnitType.SUPERVISION) {
       grants.addAll(readEverything());
     }
+    if (type == UnitType.COMMAND_CENTER) {
+      // the dashboard and pages of 效能督查 in Cockpit; Cockpit's own views still show only what the unit may read
+      grants.add(Grant.of(Resources.APPLICATION, "cockpit", ACCESS));
+    }
     return grants;
   }
 

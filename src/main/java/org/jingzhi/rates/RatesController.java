@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.jingzhi.organization.CurrentUser;
-import org.jingzhi.organization.UnitType;
 import org.jingzhi.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -74,7 +73,7 @@ class RatesController {
 
   /** The rates grade units against each other: the supervision unit, the command centre and administrators see them. */
   private void requireOverseer() {
-    if (!currentUser.isAdministrator() && !currentUser.worksIn(UnitType.SUPERVISION, UnitType.COMMAND_CENTER)) {
+    if (!currentUser.oversees()) {
       throw new AuthorizationException("统计只对效能督查办、市城市运行指挥中心和管理员开放");
     }
   }

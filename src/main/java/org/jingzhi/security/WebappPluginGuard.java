@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The webapps let any logged-in user call any webapp's plugin API ({@code /camunda/api/cockpit/plugin/…}):
  * only a login is required, not access to that app. Cockpit's own process-instance query, for one,
  * filters running variables with {@code like} and comparisons and so reads values a unit may not
- * see. A plugin API answers only users with access to its app (Cockpit: supervision, administrators).
+ * see. A plugin API answers only users with access to its app (Cockpit: supervision, the command centre, administrators).
  */
 class WebappPluginGuard extends OncePerRequestFilter {
 

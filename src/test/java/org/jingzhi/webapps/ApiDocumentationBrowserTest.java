@@ -2,28 +2,13 @@ package org.jingzhi.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jingzhi.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An integrator logged in as the window browses /api/docs and submits an application with "Try it out" as written. */
-@IntegrationTest
-@ExtendWith(BrowserPerTest.class)
-class ApiDocumentationBrowserTest implements BrowserPerTest.WithBrowser {
+class ApiDocumentationBrowserTest extends BrowserTest {
 
   static final String SUBMIT = "#operations-联合审批_Joint_approval-submit";
-
-  @LocalServerPort
-  int port;
-
-  Browser browser;
-
-  @Override
-  public Browser browser() {
-    return browser;
-  }
 
   @Test
   void theWindowSubmitsTheExampleApplicationFromTheBrowsableDescription() {

@@ -14,24 +14,19 @@ import org.jingzhi.escalation.EventRequest;
 import org.jingzhi.escalation.Events;
 import org.jingzhi.escalation.ReportedEvent;
 import org.jingzhi.support.Clock;
-import org.jingzhi.support.IntegrationTest;
 import org.jingzhi.support.Users;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The clerks' journeys in a real browser (headless Chromium, Chinese preferred) against the running
  * application: Tasklist's filters, Camunda Forms, claiming and completing; Cockpit for the supervisor.
  */
-@IntegrationTest
-@ExtendWith(BrowserPerTest.class)
-class TasklistJourneyTest implements BrowserPerTest.WithBrowser {
+class TasklistJourneyTest extends BrowserTest {
 
   @Autowired
   ProcessEngine engine;
@@ -39,15 +34,6 @@ class TasklistJourneyTest implements BrowserPerTest.WithBrowser {
   JointApprovals approvals;
   @Autowired
   Events events;
-  @LocalServerPort
-  int port;
-
-  Browser browser;
-
-  @Override
-  public Browser browser() {
-    return browser;
-  }
 
   @AfterEach
   void forgetTheUser() {

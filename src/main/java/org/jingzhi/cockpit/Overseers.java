@@ -1,0 +1,22 @@
+package org.jingzhi.cockpit;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.jingzhi.organization.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/** Who may use the plugin's API: the supervision office, the command centre and administrators; others get 403. */
+@Component
+class Overseers {
+
+  private final CurrentUser currentUser;
+
+  Overseers(CurrentUser currentUser) {
+    this.currentUser = currentUser;
+  }
+
+  void require() {
+    if (!currentUser.oversees()) {
+      throw new AuthorizationException("效能督查只对效能督查办、市城市运行指挥中心和管理员开放");
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package org.jingzhi.cockpit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jingzhi.notice.Notice;
+import org.jingzhi.notice.NoticeKind;
+import org.jingzhi.notice.Notices;
+import org.jingzhi.support.Clock;
+import org.jingzhi.support.EngineApi;
+import org.jingzhi.support.Http;
+import org.jingzhi.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The dashboard 「效能督查」 through the plugin's API, as Cockpit's front end calls it. */
+@IntegrationTest
+class SupervisionDashboardTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String DASHBOARD = "/camunda/api/cockpit/plugin/jingzhi-supervision/default/dashboard";
+  static final List<String> MONITORED = List.of("joint-approval", "escalation-chain", "escalation-level");
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  Notices notices;
+
+  @AfterEach
+  void resetClock() {
+    Clock.reset();
+  }
+
+  @Test
+  void onlyOverseersSeeTheFigures() {
+    EngineApi webapp = EngineApi.webapp(port);
+
+    assertThat(webapp.get("supervisor", DASHBOARD).status()).isEqualTo(200);
+    assertThat(webapp.get("city", DASHBOARD).status()).as("the command centre").isEqualTo(200);
+    assertThat(webapp.get("demo", DASHBOARD).status()).as("an administrator").isEqualTo(200);
+    for (String unit : List.of("market", "window", "hotline", "liuan", "hubin")) {
+      Http.Response refused = webapp.get(unit, DASHBOARD);
+      assertThat(refused.status()).as(unit).isEqualTo(403);
+      assertThat(refused.body()).doesNotContain("overdueTasks");
+    }
+    assertThat(new Http(port).get(null, DASHBOARD).status()).as("no login").isIn(401, 403);
+  }
+
+  /** An administrator may open Cockpit to any unit in Admin; the figures stay with the overseers. */
+  @Test
+  void cockpitAccessAloneDoesNotShowTheFigures() {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization cockpit = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    cockpit.setUserId("shanqian");
+    cockpit.setResource(Resources.APPLICATION);
+    cockpit.setResourceId("cockpit");
+    cockpit.addPermission(Permissions.ACCESS);
+    authorizations.saveAuthorization(cockpit);
+    try {
+      Http.Response refused = EngineApi.webapp(port).get("shanqian", DASHBOARD);
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.body()).contains("效能督查只对效能督查办、市城市运行指挥中心和管理员开放");
+    } finally {
+      authorizations.deleteAuthorization(cockpit.getId());
+    }
+  }
+
+  @Test
+  void casesAndEventsAreCountedByStatusAndWorkByItsDueDate() throws Exception {
+    EngineApi webapp = EngineApi.webapp(port);
+    Http http = new Http(port);
+    JsonNode before = figures(webapp);
+
+    String accepted = submit(http, "督查看板甲店");
+    submit(http, "督查看板乙店");
+    String acceptance = engine.getTaskService().createTaskQuery().processInstanceId(accepted).singleResult().getId();
+    engine.getTaskService().complete(acceptance, Map.of("acceptance", "accepted", "opinion", "材料齐全"));
+    assertThat(http.post("hotline", "/api/events", "{\"category\":\"noise\",\"description\":\"督查看板：夜间噪声\","
+        + "\"communityCode\":\"990101001001\",\"address\":\"柳岸社区 1 号楼\",\"channel\":\"hotline\"}").status()).isEqualTo(201);
+    notices.record(NoticeKind.REMINDER, accepted, null, Notice.UNIT, "market", "催办：督查看板甲店", "请在今日办结");
+    JsonNode after = figures(webapp);
+
+    assertThat(delta(before, after, "cases", "ACCEPTING")).isEqualTo(1);
+    assertThat(delta(before, after, "cases", "REVIEWING")).isEqualTo(1);
+    assertThat(delta(before, after, "cases", "WAITING_FOR_SUPPLEMENT")).isZero();
+    assertThat(delta(before, after, "events", "HANDLING")).isEqualTo(1);
+    assertThat(after.get("remindersToday").asLong() - before.get("remindersToday").asLong()).isEqualTo(1);
+    assertThat(after.at("/cases/0/label").asText()).isEqualTo("窗口受理中");
+
+    // ten days on, the four reviews (limits of 5 to 7 working days) and the window's task are overdue
+    Date later = Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(10 * 24 * 3600));
+    Clock.set(later);
+    JsonNode overdue = figures(webapp);
+    assertThat(overdue.get("overdueTasks").asLong()).isEqualTo(openTasksDue(new Date(0), later)).isGreaterThanOrEqualTo(5);
+    assertThat(overdue.get("tasksDueSoon").asLong()).isEqualTo(openTasksDue(later, Date.from(later.toInstant().plusSeconds(24 * 3600))));
+    assertThat(overdue.get("openSupervisionCases").asLong())
+        .isEqualTo(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("supervision").count());
+  }
+
+  private long openTasksDue(Date from, Date to) {
+    return engine.getTaskService().createTaskQuery().processDefinitionKeyIn(MONITORED.toArray(String[]::new))
+        .dueAfter(new Date(from.getTime() - 1)).dueBefore(to).count();
+  }
+
+  private static long delta(JsonNode before, JsonNode after, String group, String status) {
+    return count(after, group, status) - count(before, group, status);
+  }
+
+  private static long count(JsonNode figures, String group, String status) {
+    for (JsonNode entry : figures.get(group)) {
+      if (entry.get("status").asText().equals(status)) {
+        return entry.get("count").asLong();
+      }
+    }
+    throw new AssertionError("no status " + status + " in " + figures.get(group));
+  }
+
+  private static JsonNode figures(EngineApi webapp) throws Exception {
+    Http.Response response = webapp.get("supervisor", DASHBOARD);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static String submit(Http http, String projectName) throws Exception {
+    Http.Response response = http.post("window", "/api/joint-approvals", "{\"matterType\":\"restaurant-opening\",\"projectName\":\""
+        + projectName + "\",\"applicant\":{\"name\":\"张三\",\"idNumber\":\"11010519491231002X\",\"phone\":\"13800138000\"},"
+        + "\"materials\":[\"营业执照申请书\"]}");
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body()).get("processInstanceId").asText();
+  }
+}

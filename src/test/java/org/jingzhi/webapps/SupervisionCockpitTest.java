@@ -1,0 +1,49 @@
+package org.jingzhi.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jingzhi.support.EngineApi;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** The supervisor's Cockpit: the dashboard 「效能督查」 shows the plugin API's figures, in Chinese or English. */
+class SupervisionCockpitTest extends BrowserTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void theSupervisorSeesTheFiguresOfTheApiOnTheDashboard() throws Exception {
+    JsonNode figures = JSON.readTree(EngineApi.webapp(port).get("supervisor",
+        "/camunda/api/cockpit/plugin/jingzhi-supervision/default/dashboard").body());
+    browser = Browser.open(port, "zh-CN");
+    browser.login("cockpit", "supervisor", "demo");
+
+    browser.awaitText(By.cssSelector(".jz-supervision-dashboard"), "效能督查");
+    browser.await(By.cssSelector(".jz-figure[data-figure='overdueTasks']"));
+    for (String figure : new String[] {"overdueTasks", "tasksDueSoon", "openSupervisionCases", "remindersToday"}) {
+      assertThat(value(figure)).as(figure).isEqualTo(figures.get(figure).asText());
+    }
+    long openCases = 0;
+    for (JsonNode status : figures.get("cases")) {
+      openCases += status.get("count").asLong();
+    }
+    assertThat(value("cases")).isEqualTo(String.valueOf(openCases));
+    assertThat(browser.bodyText()).contains("在办联合审批案件", "已超期的工作", "窗口受理中");
+    assertThat(browser.await(By.cssSelector(".jz-figure[data-figure='cases']")).getAttribute("href")).contains("#/process-definition/");
+  }
+
+  @Test
+  void anEnglishBrowserGetsTheDashboardInEnglish() {
+    browser = Browser.open(port, "en-US");
+    browser.login("cockpit", "city", "demo");
+
+    browser.awaitText(By.cssSelector(".jz-supervision-dashboard"), "Performance supervision");
+    assertThat(browser.await(By.cssSelector(".jz-supervision-dashboard")).getText()).contains("Work overdue now", "Open citizen events");
+  }
+
+  private String value(String figure) {
+    return browser.await(By.cssSelector(".jz-figure[data-figure='" + figure + "'] .jz-figure-value")).getText();
+  }
+}
