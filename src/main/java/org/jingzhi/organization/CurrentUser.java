@@ -38,6 +38,12 @@ public class CurrentUser {
     return isAdministrator() || worksIn(UnitType.SUPERVISION, UnitType.COMMAND_CENTER);
   }
 
+  /** Administrators and the units that read every case ({@link UnitPermissions#readsEverything}). */
+  public static boolean readsEverything(Organization organization, List<String> groupIds) {
+    return groupIds.contains(Groups.CAMUNDA_ADMIN) || groupIds.stream()
+        .anyMatch(group -> organization.find(group).filter(unit -> UnitPermissions.readsEverything(unit.type())).isPresent());
+  }
+
   public boolean isAdministrator() {
     return groups().contains(Groups.CAMUNDA_ADMIN);
   }

@@ -2,6 +2,8 @@ package org.jingzhi.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
+import org.jingzhi.organization.CurrentUser;
+import org.jingzhi.organization.Organization;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +33,9 @@ class WebSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<WebappPluginGuard> webappPluginGuard() {
-    FilterRegistrationBean<WebappPluginGuard> registration = new FilterRegistrationBean<>(new WebappPluginGuard());
+  FilterRegistrationBean<WebappPluginGuard> webappPluginGuard(Organization organization) {
+    FilterRegistrationBean<WebappPluginGuard> registration =
+        new FilterRegistrationBean<>(new WebappPluginGuard(groups -> CurrentUser.readsEverything(organization, groups)));
     registration.addUrlPatterns(WEBAPP_API + "/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 6);
     return registration;

@@ -62,6 +62,17 @@ class SupervisionDashboardTest {
     assertThat(new Http(port).get(null, DASHBOARD).status()).as("no login").isIn(401, 403);
   }
 
+  /** Found in review: "static" in the engine's place is the webapps' open door for plugin assets. */
+  @Test
+  void theAssetDoorLeadsToAssetsOnly() {
+    String dashboardAsAsset = "/camunda/api/cockpit/plugin/jingzhi-supervision/static/dashboard";
+
+    assertThat(EngineApi.webapp(port).get("market", dashboardAsAsset).status()).isEqualTo(403);
+    assertThat(new Http(port).get(null, dashboardAsAsset).status()).isEqualTo(403);
+    assertThat(new Http(port).get(null, "/camunda/api/cockpit/plugin/jingzhi-supervision/static/app/plugin.js").body())
+        .contains("jingzhi.supervision.dashboard");
+  }
+
   /** An administrator may open Cockpit to any unit in Admin; the figures stay with the overseers. */
   @Test
   void cockpitAccessAloneDoesNotShowTheFigures() {
