@@ -42,6 +42,14 @@ class WebSecurityConfiguration {
   }
 
   @Bean
+  FilterRegistrationBean<CrossSiteRequestGuard> crossSiteRequestGuard() {
+    FilterRegistrationBean<CrossSiteRequestGuard> registration = new FilterRegistrationBean<>(new CrossSiteRequestGuard());
+    registration.addUrlPatterns(ENGINE_REST + "/*", "/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
+    return registration;
+  }
+
+  @Bean
   FilterRegistrationBean<HttpBasicAuthenticationFilter> httpBasicAuthentication(IdentityService identityService) {
     FilterRegistrationBean<HttpBasicAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new HttpBasicAuthenticationFilter(identityService, WebSecurityConfiguration::isOpen));
