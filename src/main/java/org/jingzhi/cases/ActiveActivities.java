@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActiveActivities {
 
+  /** Every running instance (its root execution), with each activity an execution of it is active in, if any. */
   private static final String ACTIVE = """
-      SELECT e.PROC_INST_ID_, e.ACT_ID_ FROM ACT_RU_EXECUTION e JOIN ACT_RE_PROCDEF d ON d.ID_ = e.PROC_DEF_ID_
-      WHERE d.KEY_ = ? AND e.IS_ACTIVE_ = TRUE AND e.ACT_ID_ IS NOT NULL""";
+      SELECT p.ID_, e.ACT_ID_ FROM ACT_RU_EXECUTION p JOIN ACT_RE_PROCDEF d ON d.ID_ = p.PROC_DEF_ID_
+      LEFT JOIN ACT_RU_EXECUTION e ON e.PROC_INST_ID_ = p.ID_ AND e.IS_ACTIVE_ = TRUE AND e.ACT_ID_ IS NOT NULL
+      WHERE d.KEY_ = ? AND p.ID_ = p.PROC_INST_ID_""";
 
   private final JdbcTemplate jdbc;
 
@@ -25,11 +27,14 @@ public class ActiveActivities {
     this.jdbc = jdbc;
   }
 
-  /** Process instance id → its active activity ids, for every running instance of the process. */
+  /** Process instance id → its active activity ids (possibly none), for every running instance of the process. */
   public Map<String, Set<String>> byInstance(String processKey) {
     Map<String, Set<String>> activities = new HashMap<>();
     jdbc.query(ACTIVE, row -> {
-      activities.computeIfAbsent(row.getString(1), id -> new HashSet<>()).add(row.getString(2));
+      Set<String> active = activities.computeIfAbsent(row.getString(1), id -> new HashSet<>());
+      if (row.getString(2) != null) {
+        active.add(row.getString(2));
+      }
     }, processKey);
     return activities;
   }

@@ -26,7 +26,7 @@ enum EventStatus {
     if (!running) {
       return CLOSED;
     }
-    if (parentActivities.contains(RETURN_VISIT)) {
+    if (parentActivities.contains(EscalationProcess.RETURN_VISIT)) {  // the activity, not this enum's constant of the same name
       return RETURN_VISIT;
     }
     if (parentActivities.contains(REROUTE) || parentActivities.contains(DECIDE_OWNER)) {

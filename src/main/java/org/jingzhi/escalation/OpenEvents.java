@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenEvents {
 
-  /** Events with a summoned department that has not reported yet (its task is in the level's instance). */
+  /** Events with a summoned department that has not reported yet: its task is in the level's instance, which the event calls. */
   private static final String WAITING_FOR_REPORTS = """
-      SELECT DISTINCT e.ROOT_PROC_INST_ID_ FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.EXECUTION_ID_
-      WHERE t.TASK_DEF_KEY_ = ?""";
+      SELECT DISTINCT caller.PROC_INST_ID_ FROM ACT_RU_TASK t JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
+      JOIN ACT_RU_EXECUTION level ON level.ID_ = t.PROC_INST_ID_ JOIN ACT_RU_EXECUTION caller ON caller.ID_ = level.SUPER_EXEC_
+      WHERE d.KEY_ = ? AND t.TASK_DEF_KEY_ = ?""";
 
   private final ActiveActivities activities;
   private final JdbcTemplate jdbc;
@@ -29,7 +30,8 @@ public class OpenEvents {
 
   /** Every running status in the order of {@link EventStatus}, with its count (0 included). */
   public List<StatusCount> byStatus() {
-    Set<String> waiting = new HashSet<>(jdbc.queryForList(WAITING_FOR_REPORTS, String.class, EscalationProcess.REPORT));
+    Set<String> waiting = new HashSet<>(jdbc.queryForList(WAITING_FOR_REPORTS, String.class, EscalationProcess.LEVEL_KEY,
+        EscalationProcess.REPORT));
     Map<EventStatus, Long> counts = new HashMap<>();
     activities.byInstance(EscalationProcess.KEY)
         .forEach((event, active) -> counts.merge(EventStatus.of(true, active, waiting.contains(event)), 1L, Long::sum));

@@ -17,6 +17,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The OpenAPI description of {@code /api/**} ({@code /api/docs/openapi.json}, browsable at
@@ -50,12 +51,16 @@ class ApiDocumentation {
         .addSecurityItem(new SecurityRequirement().addList(BASIC));
   }
 
-  /** {@link DemoUser} into the description and {@code x-demo-user}; 401 on every operation that needs a login. */
+  /**
+   * {@link DemoUser} into the description and {@code x-demo-user} where the demo users exist (demo
+   * profile); 401 on every operation that needs a login.
+   */
   @Bean
-  OperationCustomizer demoUsersAndLogin() {
+  OperationCustomizer demoUsersAndLogin(Environment environment) {
+    boolean demo = environment.matchesProfiles("demo");
     return (operation, handlerMethod) -> {
       DemoUser demoUser = handlerMethod.getMethodAnnotation(DemoUser.class);
-      if (demoUser != null) {
+      if (demo && demoUser != null) {
         operation.addExtension("x-demo-user", demoUser.value());
         String line = "演示用户 Demo user: `" + demoUser.value() + "` / `demo`";
         operation.setDescription(operation.getDescription() == null ? line : operation.getDescription() + "\n\n" + line);

@@ -7,7 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * The demo user (password {@code demo}, demo profile) with whom the operation's examples work as
- * written. {@link ApiDocumentation} shows it in the operation's description and as {@code x-demo-user}.
+ * written. With the demo profile, {@link ApiDocumentation} shows it in the operation's description and
+ * as {@code x-demo-user}; elsewhere the demo users do not exist and the description does not name them.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -31,7 +31,18 @@ const TEXT = chinese
       reminders: 'Reminders sent today',
       total: 'Total',
       forbidden: 'Performance supervision is for the supervision office, the command centre and administrators.',
-      failed: 'Could not load the supervision figures'
+      failed: 'Could not load the supervision figures',
+      statuses: {
+        ACCEPTING: 'At the window',
+        WAITING_FOR_SUPPLEMENT: 'Waiting for a supplement',
+        REVIEWING: 'In review',
+        ISSUING: 'Result to issue',
+        PROCESSING: 'In progress',
+        HANDLING: 'Being handled',
+        WAITING_FOR_REPORTS: 'Waiting for summoned departments',
+        RETURN_VISIT: 'Return visit due',
+        REROUTING: 'Being rerouted'
+      }
     };
 
 function element(tag, attributes, ...children) {
@@ -47,13 +58,18 @@ function figure(id, label, value, href) {
     element('span', {class: 'jz-figure-label'}, label));
 }
 
+/** The API's labels are Chinese; an English browser gets the English name of the status. */
+function statusName(status) {
+  return (TEXT.statuses && TEXT.statuses[status.status]) || status.label;
+}
+
 function statusList(id, label, counts, href) {
   const total = counts.reduce((sum, status) => sum + status.count, 0);
   return element('div', {class: 'jz-group', 'data-group': id},
     figure(id, label, total, href),
     element('ul', {class: 'jz-statuses'},
       ...counts.map(status => element('li', {'data-status': status.status},
-        element('a', {href}, status.label + ' ', element('b', {}, String(status.count)))))));
+        element('a', {href}, statusName(status) + ' ', element('b', {}, String(status.count)))))));
 }
 
 async function definitionLink(api, key) {
@@ -69,7 +85,7 @@ async function renderDashboard(node, api) {
     headers: {Accept: 'application/json'}
   });
   if (!response.ok) {
-    section.append(element('p', {class: 'jz-note'}, response.status === 403 ? TEXT.forbidden : TEXT.failed));
+    section.append(element('p', {class: 'jz-note'}, response.status === 403 ? TEXT.forbidden : `${TEXT.failed} (HTTP ${response.status})`));
     return;
   }
   const figures = await response.json();
@@ -90,7 +106,7 @@ export default [
     pluginPoint: 'cockpit.dashboard',
     priority: 100,
     render: (node, {api}) => {
-      renderDashboard(node, api).catch(() => node.append(element('p', {class: 'jz-note'}, TEXT.failed)));
+      renderDashboard(node, api).catch(error => node.append(element('p', {class: 'jz-note'}, `${TEXT.failed}: ${error.message}`)));
     }
   }
 ];

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jingzhi.notice.Notice;
 import org.jingzhi.notice.NoticeKind;
 import org.jingzhi.notice.Notices;
@@ -99,29 +98,61 @@ class SupervisionDashboardTest {
     JsonNode before = figures(webapp);
 
     String accepted = submit(http, "督查看板甲店");
-    submit(http, "督查看板乙店");
-    String acceptance = engine.getTaskService().createTaskQuery().processInstanceId(accepted).singleResult().getId();
-    engine.getTaskService().complete(acceptance, Map.of("acceptance", "accepted", "opinion", "材料齐全"));
-    assertThat(http.post("hotline", "/api/events", "{\"category\":\"noise\",\"description\":\"督查看板：夜间噪声\","
-        + "\"communityCode\":\"990101001001\",\"address\":\"柳岸社区 1 号楼\",\"channel\":\"hotline\"}").status()).isEqualTo(201);
+    String waiting = submit(http, "督查看板乙店");
+    String atWindow = submit(http, "督查看板丙店");
+    completeOnly(accepted, Map.of("acceptance", "accepted", "opinion", "材料齐全"));
+    completeOnly(waiting, Map.of("acceptance", "supplement", "missingMaterials", "房屋租赁合同"));
+    String summoned = report(http, "督查看板：夜间噪声");
+    String resolved = report(http, "督查看板：楼道堆物");
+    report(http, "督查看板：广场舞噪声");
+    completeOnly(levelOf(summoned), Map.of("action", "summon", "departments", "urban", "note", "请城管到场"));
+    completeOnly(levelOf(resolved), Map.of("action", "resolve", "note", "已劝离"));
     notices.record(NoticeKind.REMINDER, accepted, null, Notice.UNIT, "market", "催办：督查看板甲店", "请在今日办结");
     JsonNode after = figures(webapp);
 
     assertThat(delta(before, after, "cases", "ACCEPTING")).isEqualTo(1);
+    assertThat(delta(before, after, "cases", "WAITING_FOR_SUPPLEMENT")).isEqualTo(1);
     assertThat(delta(before, after, "cases", "REVIEWING")).isEqualTo(1);
-    assertThat(delta(before, after, "cases", "WAITING_FOR_SUPPLEMENT")).isZero();
+    assertThat(delta(before, after, "cases", "ISSUING")).isZero();
     assertThat(delta(before, after, "events", "HANDLING")).isEqualTo(1);
+    assertThat(delta(before, after, "events", "WAITING_FOR_REPORTS")).isEqualTo(1);
+    assertThat(delta(before, after, "events", "RETURN_VISIT")).isEqualTo(1);
     assertThat(after.get("remindersToday").asLong() - before.get("remindersToday").asLong()).isEqualTo(1);
     assertThat(after.at("/cases/0/label").asText()).isEqualTo("窗口受理中");
 
-    // ten days on, the four reviews (limits of 5 to 7 working days) and the window's task are overdue
-    Date later = Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(10 * 24 * 3600));
+    // an hour before the window's limit on the third case ends, its task is due within 24 hours
+    Date windowDue = engine.getTaskService().createTaskQuery().processInstanceId(atWindow).singleResult().getDueDate();
+    Date hourBefore = Date.from(windowDue.toInstant().minusSeconds(3600));
+    Clock.set(hourBefore);
+    JsonNode soon = figures(webapp);
+    assertThat(soon.get("tasksDueSoon").asLong()).isEqualTo(openTasksDue(hourBefore, Date.from(hourBefore.toInstant().plusSeconds(24 * 3600))))
+        .isPositive();
+
+    // ten days on, the reviews (limits of 5 to 7 working days) and the window's task are overdue
+    Date later = Date.from(windowDue.toInstant().plusSeconds(10 * 24 * 3600));
     Clock.set(later);
     JsonNode overdue = figures(webapp);
     assertThat(overdue.get("overdueTasks").asLong()).isEqualTo(openTasksDue(new Date(0), later)).isGreaterThanOrEqualTo(5);
     assertThat(overdue.get("tasksDueSoon").asLong()).isEqualTo(openTasksDue(later, Date.from(later.toInstant().plusSeconds(24 * 3600))));
     assertThat(overdue.get("openSupervisionCases").asLong())
         .isEqualTo(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("supervision").count());
+  }
+
+  /** Completes the only open task of a process instance, as the engine does for the unit's clerk. */
+  private void completeOnly(String processInstanceId, Map<String, Object> variables) {
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult().getId(),
+        variables);
+  }
+
+  private String levelOf(String eventInstanceId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(eventInstanceId).singleResult().getId();
+  }
+
+  private static String report(Http http, String description) throws Exception {
+    Http.Response response = http.post("hotline", "/api/events", "{\"category\":\"noise\",\"description\":\"" + description + "\","
+        + "\"communityCode\":\"990101001001\",\"address\":\"柳岸社区 1 号楼\",\"channel\":\"hotline\"}");
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return JSON.readTree(response.body()).get("processInstanceId").asText();
   }
 
   private long openTasksDue(Date from, Date to) {

@@ -124,6 +124,15 @@ class EscalationApiTest {
     assertThat(summons.get("reportNote").asText()).isEqualTo("城管执法中队已到场");
     assertThat(summons.get("late").asBoolean()).isFalse();
     assertThat(view.get("statusLabel").asText()).as("the street goes on").isEqualTo("处置中");
+
+    // found by the supervisors' dashboard: a resolved event showed 处置中 instead of waiting for its return visit
+    String again = json(http.get("hubin", "/engine-rest/task?taskDefinitionKey=handle&processVariables=eventNumber_eq_" + eventNumber))
+        .get(0).get("id").asText();
+    assertThat(http.post("hubin", "/engine-rest/task/" + again + "/complete", "{\"variables\":{\"action\":{\"value\":\"resolve\"},"
+        + "\"note\":{\"value\":\"违建已拆除\"}}}").status()).isEqualTo(204);
+    JsonNode resolved = json(http.get("hubin", "/api/events/" + eventNumber));
+    assertThat(resolved.get("status").asText()).isEqualTo("RETURN_VISIT");
+    assertThat(resolved.get("statusLabel").asText()).isEqualTo("待回访");
   }
 
   /** Camunda's REST clients send a list as a Json variable; Tasklist sends the type of the variable it replaces. */

@@ -40,7 +40,9 @@ class SupervisionCockpitTest extends BrowserTest {
     browser.login("cockpit", "city", "demo");
 
     browser.awaitText(By.cssSelector(".jz-supervision-dashboard"), "Performance supervision");
-    assertThat(browser.await(By.cssSelector(".jz-supervision-dashboard")).getText()).contains("Work overdue now", "Open citizen events");
+    browser.await(By.cssSelector(".jz-figure[data-figure='overdueTasks']"));
+    assertThat(browser.await(By.cssSelector(".jz-supervision-dashboard")).getText()).contains("Work overdue now", "Open citizen events", "At the window")
+        .doesNotContain("窗口受理中");
   }
 
   private String value(String figure) {

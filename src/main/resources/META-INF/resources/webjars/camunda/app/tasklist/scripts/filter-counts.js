@@ -5,8 +5,12 @@
 const REFRESH_MS = 30000;
 const COUNT_CLASS = 'jz-filter-count';
 
+const SETTLE_MS = 300;
+const MAX_WAIT_MS = 2000;
+
 let engineApi;
 let pending;
+let waitingSince = null;
 
 function filterName(item) {
   const link = item.querySelector('h4.name a');
@@ -20,27 +24,44 @@ function filterName(item) {
     .trim();
 }
 
-function show(counts) {
-  document.querySelectorAll('.task-filter').forEach(item => {
+/**
+ * Puts each filter's count on its item. The list is in Tasklist's order (by priority), so item i is
+ * filter i when the names agree; otherwise a name shared by no other filter still identifies it.
+ */
+function show(filters) {
+  const byUniqueName = new Map();
+  const seen = new Set();
+  filters.forEach(filter => {
+    if (seen.has(filter.name)) {
+      byUniqueName.delete(filter.name);
+    } else {
+      byUniqueName.set(filter.name, filter);
+    }
+    seen.add(filter.name);
+  });
+  document.querySelectorAll('.task-filter').forEach((item, index) => {
     const name = filterName(item);
-    if (!(name in counts)) {
-      return;
-    }
-    const link = item.querySelector('h4.name a');
-    let badge = link.querySelector('.' + COUNT_CLASS);
-    if (!badge) {
-      badge = document.createElement('span');
-      badge.className = COUNT_CLASS;
-      link.appendChild(badge);
-    }
-    const text = String(counts[name]);
-    if (badge.textContent !== text) {
-      badge.textContent = text;
+    const filter = filters[index] && filters[index].name === name ? filters[index] : byUniqueName.get(name);
+    const text = filter ? String(filter.itemCount) : null;
+    if (text !== null && badgeOf(item).textContent !== text) {
+      badgeOf(item).textContent = text;
     }
   });
 }
 
+function badgeOf(item) {
+  const link = item.querySelector('h4.name a');
+  let badge = link.querySelector('.' + COUNT_CLASS);
+  if (!badge) {
+    badge = document.createElement('span');
+    badge.className = COUNT_CLASS;
+    link.appendChild(badge);
+  }
+  return badge;
+}
+
 async function refresh() {
+  waitingSince = null;
   const response = await fetch(engineApi + '/filter?resourceType=Task&itemCount=true', {
     credentials: 'same-origin',
     headers: {Accept: 'application/json'}
@@ -48,16 +69,17 @@ async function refresh() {
   if (!response.ok) {
     return;
   }
-  const counts = {};
-  (await response.json()).forEach(filter => {
-    counts[filter.name] = filter.itemCount;
-  });
-  show(counts);
+  const filters = await response.json();
+  // Tasklist's own order: a stable sort by priority of the same list
+  show(filters.slice().sort((a, b) => ((a.properties || {}).priority || 0) - ((b.properties || {}).priority || 0)));
 }
 
+/** After the list settles (300 ms without changes), but never later than 2 s after the first change. */
 function refreshSoon() {
   clearTimeout(pending);
-  pending = setTimeout(() => refresh().catch(() => {}), 300);
+  waitingSince = waitingSince || Date.now();
+  const delay = Date.now() - waitingSince > MAX_WAIT_MS ? 0 : SETTLE_MS;
+  pending = setTimeout(() => refresh().catch(() => {}), delay);
 }
 
 function isBadge(node) {
