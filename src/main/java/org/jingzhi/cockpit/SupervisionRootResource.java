@@ -19,6 +19,11 @@ public class SupervisionRootResource extends AbstractCockpitPluginRootResource {
     return subResource(new DashboardResource(engineName, beans()), engineName);
   }
 
+  @Path("{engineName}/deadlines")
+  public DeadlinesResource deadlines(@PathParam("engineName") String engineName) {
+    return subResource(new DeadlinesResource(engineName, beans()), engineName);
+  }
+
   private ApplicationContext beans() {
     return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
   }

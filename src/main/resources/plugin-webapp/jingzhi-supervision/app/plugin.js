@@ -19,7 +19,18 @@ const TEXT = chinese
       reminders: '今日催办',
       total: '合计',
       forbidden: '效能督查只对效能督查办、市城市运行指挥中心和管理员开放。',
-      failed: '效能督查数据加载失败'
+      failed: '效能督查数据加载失败',
+      deadlines: '时限监控',
+      states: {overdue: '已超期', soon: '24 小时内到期', all: '全部'},
+      columns: ['编号', '流程', '单位', '任务', '期限', '超期', '已催办', '督办件'],
+      processes: {'joint-approval': '联合审批', 'escalation-chain': '四级联动'},
+      hours: '小时',
+      workingDays: '个工作日',
+      notLate: '未超期',
+      yes: '是',
+      no: '否',
+      previous: '上一页',
+      next: '下一页'
     }
   : {
       title: 'Performance supervision',
@@ -32,6 +43,17 @@ const TEXT = chinese
       total: 'Total',
       forbidden: 'Performance supervision is for the supervision office, the command centre and administrators.',
       failed: 'Could not load the supervision figures',
+      deadlines: 'Deadline monitor',
+      states: {overdue: 'Overdue', soon: 'Due within 24 hours', all: 'All'},
+      columns: ['Number', 'Process', 'Unit', 'Task', 'Due', 'Late by', 'Reminded', 'Supervision case'],
+      processes: {'joint-approval': 'Joint approval', 'escalation-chain': 'Escalation chain'},
+      hours: 'hours',
+      workingDays: 'working days',
+      notLate: 'not late',
+      yes: 'yes',
+      no: 'no',
+      previous: 'Previous',
+      next: 'Next',
       statuses: {
         ACCEPTING: 'At the window',
         WAITING_FOR_SUPPLEMENT: 'Waiting for a supplement',
@@ -94,10 +116,62 @@ async function renderDashboard(node, api) {
   section.append(element('div', {class: 'jz-figures'},
     statusList('cases', TEXT.cases, figures.cases, cases),
     statusList('events', TEXT.events, figures.events, events),
-    figure('overdueTasks', TEXT.overdue, figures.overdueTasks, '#/processes'),
-    figure('tasksDueSoon', TEXT.soon, figures.tasksDueSoon, '#/processes'),
+    figure('overdueTasks', TEXT.overdue, figures.overdueTasks, '#/jingzhi-deadlines?state=overdue'),
+    figure('tasksDueSoon', TEXT.soon, figures.tasksDueSoon, '#/jingzhi-deadlines?state=soon'),
     figure('openSupervisionCases', TEXT.supervision, figures.openSupervisionCases, supervision),
     figure('remindersToday', TEXT.reminders, figures.remindersToday, '#/processes')));
+}
+
+
+// 「时限监控」: open tasks overdue or due soon, filtered, paged; each row opens its process instance.
+const PAGE_SIZE = 50;
+
+/** The page shown last; a change of its query (another state, another page) shows it again. */
+let showDeadlines = null;
+window.addEventListener('hashchange', () => showDeadlines && location.hash.startsWith('#/jingzhi-deadlines') && showDeadlines());
+
+async function renderDeadlines(node, api) {
+  const params = new URLSearchParams((location.hash.split('?')[1]) || '');
+  const state = params.get('state') || 'overdue';
+  const firstResult = Number(params.get('firstResult') || 0);
+  const query = new URLSearchParams({state, window: params.get('window') || '24', firstResult: String(firstResult),
+    maxResults: String(PAGE_SIZE)});
+  ['process', 'unit'].forEach(name => params.get(name) && query.set(name, params.get(name)));
+  const page = element('section', {class: 'jz-deadlines'}, element('h1', {class: 'section-title'}, TEXT.deadlines));
+  node.replaceChildren(page);
+  page.append(element('nav', {class: 'jz-states'}, ...['overdue', 'soon', 'all'].map(choice =>
+    element('a', {href: `#/jingzhi-deadlines?state=${choice}`, class: choice === state ? 'active' : ''}, TEXT.states[choice]))));
+  const response = await fetch(`${api.cockpitApi}/plugin/${PLUGIN}/${api.engine}/deadlines?${query}`, {
+    credentials: 'same-origin',
+    headers: {Accept: 'application/json'}
+  });
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    page.append(element('p', {class: 'jz-note'}, response.status === 403 ? TEXT.forbidden : `${TEXT.failed}: ${body.message || response.status}`));
+    return;
+  }
+  const result = await response.json();
+  page.append(element('p', {class: 'jz-total'}, `${TEXT.total}: ${result.total}`));
+  page.append(element('table', {class: 'table table-striped jz-deadline-table'},
+    element('thead', {}, element('tr', {}, ...TEXT.columns.map(column => element('th', {}, column)))),
+    element('tbody', {}, ...result.rows.map(row => element('tr', {'data-task': row.taskId},
+      element('td', {}, element('a', {href: `#/process-instance/${row.processInstanceId}/runtime`}, row.number || '')),
+      element('td', {}, TEXT.processes[row.process] || row.process),
+      element('td', {}, row.unitName || row.unit || ''),
+      element('td', {}, row.task || ''),
+      element('td', {}, new Date(row.dueDate).toLocaleString(chinese ? 'zh-CN' : 'en-GB', {timeZone: 'Asia/Shanghai'})),
+      element('td', {class: row.overdue ? 'jz-late' : ''}, row.overdue
+        ? (row.urgent ? `${row.lateHours} ${TEXT.hours}` : `${row.lateWorkingDays} ${TEXT.workingDays}`) : TEXT.notLate),
+      element('td', {}, row.reminderSent ? TEXT.yes : TEXT.no),
+      element('td', {}, row.supervisionOpen ? TEXT.yes : TEXT.no))))));
+  const pager = element('nav', {class: 'jz-pager'});
+  if (firstResult > 0) {
+    pager.append(element('a', {href: `#/jingzhi-deadlines?state=${state}&firstResult=${Math.max(0, firstResult - PAGE_SIZE)}`}, TEXT.previous));
+  }
+  if (firstResult + PAGE_SIZE < result.total) {
+    pager.append(element('a', {href: `#/jingzhi-deadlines?state=${state}&firstResult=${firstResult + PAGE_SIZE}`}, TEXT.next));
+  }
+  page.append(pager);
 }
 
 export default [
@@ -107,6 +181,28 @@ export default [
     priority: 100,
     render: (node, {api}) => {
       renderDashboard(node, api).catch(error => node.append(element('p', {class: 'jz-note'}, `${TEXT.failed}: ${error.message}`)));
+    }
+  },
+  {
+    id: 'jingzhi.supervision.navigation',
+    pluginPoint: 'cockpit.navigation',
+    priority: 100,
+    properties: {
+      pagePath: '#/jingzhi-deadlines',
+      checkActive: path => path.indexOf('#/jingzhi-deadlines') > -1
+    },
+    render: node => {
+      node.replaceChildren(element('a', {href: '#/jingzhi-deadlines'}, TEXT.deadlines));
+    }
+  },
+  {
+    id: 'jingzhi.supervision.deadlines',
+    pluginPoint: 'cockpit.route',
+    properties: {path: '/jingzhi-deadlines'},
+    render: (node, {api}) => {
+      showDeadlines = () => renderDeadlines(node, api)
+        .catch(error => node.replaceChildren(element('p', {class: 'jz-note'}, `${TEXT.failed}: ${error.message}`)));
+      showDeadlines();
     }
   }
 ];

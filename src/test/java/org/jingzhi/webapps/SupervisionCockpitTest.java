@@ -4,12 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.jingzhi.support.Clock;
 import org.jingzhi.support.EngineApi;
+import org.jingzhi.support.OverdueWork;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The supervisor's Cockpit: the dashboard 「效能督查」 shows the plugin API's figures, in Chinese or English. */
 class SupervisionCockpitTest extends BrowserTest {
+
+  @Autowired
+  ProcessEngine engine;
+
+  @AfterEach
+  void resetClock() {
+    Clock.reset();
+  }
 
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,6 +59,24 @@ class SupervisionCockpitTest extends BrowserTest {
     browser.await(By.cssSelector(".jz-figure[data-figure='overdueTasks']"));
     assertThat(browser.await(By.cssSelector(".jz-supervision-dashboard")).getText()).contains("Work overdue now", "Open citizen events", "At the window")
         .doesNotContain("窗口受理中");
+  }
+
+  @Test
+  void theSupervisorFindsWorkMadeOverdueByItsTimerInTheDeadlineMonitor() throws Exception {
+    Clock.set(2026, 3, 2, 9, 0);
+    String caseInstance = OverdueWork.acceptedCase(port, engine, "时限监控浏览器店");
+    Task review = engine.getTaskService().createTaskQuery().processInstanceId(caseInstance).taskCandidateGroup("market").singleResult();
+    Clock.set(Date.from(review.getDueDate().toInstant().plus(2, ChronoUnit.DAYS)));
+    OverdueWork.fireDueTimers(engine, caseInstance);
+    browser = Browser.open(port, "zh-CN");
+    browser.login("cockpit", "supervisor", "demo");
+
+    browser.clickable(By.linkText("时限监控")).click();
+    By row = By.cssSelector("tr[data-task='" + review.getId() + "']");
+    browser.await(row);
+    assertThat(browser.await(row).getText()).contains("联合审批", "市场监管局", "个工作日", "是");
+    browser.await(row).findElement(By.tagName("a")).click();
+    browser.wait.until(driver -> driver.getCurrentUrl().contains("#/process-instance/" + caseInstance));
   }
 
   private String value(String figure) {

@@ -1,0 +1,103 @@
+package org.jingzhi.cockpit;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jingzhi.calendar.WorkingDayCalendar;
+import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.escalation.EscalationProcess;
+import org.jingzhi.notice.NoticeKind;
+import org.jingzhi.organization.Organization;
+import org.jingzhi.supervision.OverdueSupervision;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The SLA monitor 「时限监控」: open tasks by due date, with how late, the reminder and the supervision case. */
+@Component
+class DeadlineMonitor {
+
+  /** A level's business key is "SJ-… · 柳岸社区"; the case or event number is its first part. */
+  static final String KEY_SEPARATOR = " · ";
+
+  private static final String FROM = """
+      FROM ACT_RU_TASK t JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_ JOIN ACT_RU_EXECUTION p ON p.ID_ = t.PROC_INST_ID_
+      LEFT JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate' AND l.GROUP_ID_ IS NOT NULL
+      WHERE t.DUE_DATE_ IS NOT NULL AND t.DUE_DATE_ >= ? AND t.DUE_DATE_ < ? AND d.KEY_ IN (%s)%s""";
+  private static final String SELECT = """
+      SELECT t.ID_, t.NAME_, t.DUE_DATE_, t.PROC_INST_ID_, d.KEY_, p.BUSINESS_KEY_, COALESCE(l.GROUP_ID_, t.ASSIGNEE_) AS UNIT_,
+        (SELECT COUNT(*) FROM jz_notice n WHERE n.kind = ? AND n.process_instance_id = t.PROC_INST_ID_ AND n.recipient = l.GROUP_ID_) AS REMINDERS_,
+        (SELECT MAX(v.LONG_) FROM ACT_RU_VARIABLE v WHERE v.PROC_INST_ID_ = t.PROC_INST_ID_ AND v.NAME_ = ?) AS URGENT_""";
+  private static final String OPEN_SUPERVISION = """
+      SELECT s.BUSINESS_KEY_, v.TEXT_ FROM ACT_RU_EXECUTION s JOIN ACT_RE_PROCDEF d ON d.ID_ = s.PROC_DEF_ID_
+      JOIN ACT_RU_VARIABLE v ON v.PROC_INST_ID_ = s.ID_ AND v.NAME_ = 'overdueUnit'
+      WHERE d.KEY_ = ? AND s.ID_ = s.PROC_INST_ID_""";
+
+  private final JdbcTemplate jdbc;
+  private final Organization organization;
+  private final WorkingDays workingDays;
+  private final WorkingDayCalendar calendar;
+
+  DeadlineMonitor(JdbcTemplate jdbc, Organization organization, WorkingDays workingDays, WorkingDayCalendar calendar) {
+    this.jdbc = jdbc;
+    this.organization = organization;
+    this.workingDays = workingDays;
+    this.calendar = calendar;
+  }
+
+  DeadlinePage page(DeadlineFilter filter) {
+    Date now = ClockUtil.getCurrentTime();
+    Date from = filter.state() == DeadlineFilter.State.SOON ? now : new Date(0);
+    Date until = filter.state() == DeadlineFilter.State.OVERDUE ? now : Date.from(now.toInstant().plus(Duration.ofHours(filter.windowHours())));
+    List<Object> arguments = new ArrayList<>(List.of(new Timestamp(from.getTime()), new Timestamp(until.getTime())));
+    arguments.addAll(filter.processKeys());
+    String unitCondition = "";
+    if (filter.unit() != null) {
+      unitCondition = " AND COALESCE(l.GROUP_ID_, t.ASSIGNEE_) = ?";
+      arguments.add(filter.unit());
+    }
+    String fromClause = " " + FROM.formatted(String.join(", ", filter.processKeys().stream().map(key -> "?").toList()), unitCondition);
+    Long total = jdbc.queryForObject("SELECT COUNT(*)" + fromClause, Long.class, arguments.toArray());
+
+    List<Object> pageArguments = new ArrayList<>(List.of(NoticeKind.REMINDER.name(), EscalationProcess.URGENT));
+    pageArguments.addAll(arguments);
+    pageArguments.add(filter.maxResults());
+    pageArguments.add(filter.firstResult());
+    Set<String> supervised = openSupervision();
+    List<DeadlineRow> rows = jdbc.query(SELECT + fromClause + " ORDER BY t.DUE_DATE_, t.ID_ LIMIT ? OFFSET ?", (row, index) -> {
+      String businessKey = row.getString("BUSINESS_KEY_");
+      String number = businessKey == null ? null : businessKey.split(KEY_SEPARATOR, 2)[0];
+      String unit = row.getString("UNIT_");
+      Date due = new Date(row.getTimestamp("DUE_DATE_").getTime());
+      String key = row.getString("KEY_");
+      return new DeadlineRow(row.getString("ID_"), row.getString("PROC_INST_ID_"), number,
+          EscalationProcess.LEVEL_KEY.equals(key) ? EscalationProcess.KEY : key, unit, unit == null ? null : organization.shortName(unit),
+          row.getString("NAME_"), due, due.before(now), due.before(now) ? calendar.workingDaysBetween(workingDays.dayOf(due), workingDays.dayOf(now)) : 0,
+          due.before(now) ? Duration.between(due.toInstant(), now.toInstant()).toHours() : 0, row.getLong("URGENT_") == 1,
+          row.getLong("REMINDERS_") > 0, supervised.contains(number + "\n" + unit));
+    }, pageArguments.toArray());
+    return new DeadlinePage(total == null ? 0 : total, filter.firstResult(), filter.maxResults(), now, rows);
+  }
+
+  /** "case number \n unit" of every running supervision case. */
+  private Set<String> openSupervision() {
+    Set<String> open = new HashSet<>();
+    jdbc.query(OPEN_SUPERVISION, row -> {
+      open.add(row.getString(1) + "\n" + row.getString(2));
+    }, OverdueSupervision.SUPERVISION_PROCESS);
+    return open;
+  }
+
+  /** One open task: {@code lateWorkingDays} and {@code lateHours} count from its due date to now while it is overdue. */
+  record DeadlineRow(String taskId, String processInstanceId, String number, String process, String unit, String unitName, String task,
+                     Date dueDate, boolean overdue, int lateWorkingDays, long lateHours, boolean urgent, boolean reminderSent,
+                     boolean supervisionOpen) {
+  }
+
+  record DeadlinePage(long total, int firstResult, int maxResults, Date at, List<DeadlineRow> rows) {
+  }
+}
