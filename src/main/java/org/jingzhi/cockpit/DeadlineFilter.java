@@ -27,16 +27,16 @@ record DeadlineFilter(State state, int windowHours, List<String> processKeys, St
       case "overdue" -> State.OVERDUE;
       case "soon" -> State.SOON;
       case "all" -> State.ALL;
-      default -> throw DeadlinesResource.badRequest("state 须为 overdue、soon 或 all，收到：" + abbreviated(state));
+      default -> throw OverseerResource.badRequest("state 须为 overdue、soon 或 all，收到：" + abbreviated(state));
     };
     List<String> keys = process == null || process.isBlank() ? SupervisionDashboard.MONITORED : PROCESSES.get(process);
     if (keys == null) {
-      throw DeadlinesResource.badRequest("process 须为 " + String.join("、", PROCESSES.keySet().stream().sorted().toList()) + " 之一，收到："
+      throw OverseerResource.badRequest("process 须为 " + String.join("、", PROCESSES.keySet().stream().sorted().toList()) + " 之一，收到："
           + abbreviated(process));
     }
     String unitId = null;
     if (unit != null && !unit.isBlank()) {
-      unitId = organization.find(unit.trim()).orElseThrow(() -> DeadlinesResource.badRequest("未知单位：" + abbreviated(unit))).groupId();
+      unitId = organization.find(unit.trim()).orElseThrow(() -> OverseerResource.badRequest("未知单位：" + abbreviated(unit))).groupId();
     }
     return new DeadlineFilter(chosen, number("window", windowHours, 24, 1, MAX_WINDOW_HOURS), keys, unitId,
         number("firstResult", firstResult, 0, 0, Integer.MAX_VALUE), number("maxResults", maxResults, 50, 1, MAX_PAGE));
@@ -54,7 +54,7 @@ record DeadlineFilter(State state, int windowHours, List<String> processKeys, St
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw DeadlinesResource.badRequest("参数 " + name + " 须为 " + min + " 至 " + max + " 之间的整数，收到：" + abbreviated(value));
+    throw OverseerResource.badRequest("参数 " + name + " 须为 " + min + " 至 " + max + " 之间的整数，收到：" + abbreviated(value));
   }
 
   private static String abbreviated(String text) {

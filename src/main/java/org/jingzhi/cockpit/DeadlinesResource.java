@@ -3,10 +3,7 @@ package org.jingzhi.cockpit;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.jingzhi.organization.Organization;
 import org.springframework.context.ApplicationContext;
 
@@ -27,10 +24,5 @@ public class DeadlinesResource extends OverseerResource {
                                                 @QueryParam("firstResult") String firstResult, @QueryParam("maxResults") String maxResults) {
     DeadlineMonitor monitor = forOverseer(DeadlineMonitor.class);
     return monitor.page(DeadlineFilter.of(state, window, process, unit, firstResult, maxResults, bean(Organization.class)));
-  }
-
-  static WebApplicationException badRequest(String message) {
-    return new WebApplicationException(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("type", "InvalidRequestException", "message", message)).build());
   }
 }

@@ -1,5 +1,9 @@
 package org.jingzhi.cockpit;
 
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.springframework.context.ApplicationContext;
 
@@ -21,5 +25,19 @@ abstract class OverseerResource extends AbstractCockpitPluginResource {
 
   <T> T bean(Class<T> type) {
     return beans.getBean(type);
+  }
+
+  /** 400 with a message in Chinese, in the shape of the engine's own errors. */
+  static WebApplicationException badRequest(String message) {
+    return error(Response.Status.BAD_REQUEST, message);
+  }
+
+  static WebApplicationException notFound(String message) {
+    return error(Response.Status.NOT_FOUND, message);
+  }
+
+  private static WebApplicationException error(Response.Status status, String message) {
+    return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", "InvalidRequestException", "message", message)).build());
   }
 }

@@ -24,6 +24,11 @@ public class SupervisionRootResource extends AbstractCockpitPluginRootResource {
     return subResource(new DeadlinesResource(engineName, beans()), engineName);
   }
 
+  @Path("{engineName}/trail/{number}")
+  public TrailResource trail(@PathParam("engineName") String engineName, @PathParam("number") String number) {
+    return subResource(new TrailResource(engineName, beans(), number), engineName);
+  }
+
   private ApplicationContext beans() {
     return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
   }

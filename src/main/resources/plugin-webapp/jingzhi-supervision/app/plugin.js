@@ -30,7 +30,14 @@ const TEXT = chinese
       yes: '是',
       no: '否',
       previous: '上一页',
-      next: '下一页'
+      next: '下一页',
+      trail: '案件轨迹',
+      instanceTrail: '办理轨迹',
+      search: '查询',
+      running: '办理中',
+      noNumber: '该流程实例没有案件或事件编号',
+      trailColumns: ['时间', '类别', '事项', '单位', '签收', '办结 / 说明', '期限'],
+      kinds: {task: '任务', timer: '定时器', notice: '通知', overdue: '超期记录'}
     }
   : {
       title: 'Performance supervision',
@@ -54,6 +61,13 @@ const TEXT = chinese
       no: 'no',
       previous: 'Previous',
       next: 'Next',
+      trail: 'Case history',
+      instanceTrail: 'Case history',
+      search: 'Find',
+      running: 'running',
+      noNumber: 'This process instance has no case or event number',
+      trailColumns: ['Time', 'Kind', 'What', 'Unit', 'Claimed', 'Completed / note', 'Due'],
+      kinds: {task: 'task', timer: 'timer', notice: 'notice', overdue: 'missed limit'},
       statuses: {
         ACCEPTING: 'At the window',
         WAITING_FOR_SUPPLEMENT: 'Waiting for a supplement',
@@ -128,7 +142,14 @@ const PAGE_SIZE = 50;
 
 /** The page shown last; a change of its query (another state, another page) shows it again. */
 let showDeadlines = null;
-window.addEventListener('hashchange', () => showDeadlines && location.hash.startsWith('#/jingzhi-deadlines') && showDeadlines());
+let showTrail = null;
+window.addEventListener('hashchange', () => {
+  if (showDeadlines && location.hash.startsWith('#/jingzhi-deadlines')) {
+    showDeadlines();
+  } else if (showTrail && location.hash.startsWith('#/jingzhi-trail')) {
+    showTrail();
+  }
+});
 
 async function renderDeadlines(node, api) {
   const params = new URLSearchParams((location.hash.split('?')[1]) || '');
@@ -137,7 +158,7 @@ async function renderDeadlines(node, api) {
   const query = new URLSearchParams({state, window: params.get('window') || '24', firstResult: String(firstResult),
     maxResults: String(PAGE_SIZE)});
   ['process', 'unit'].forEach(name => params.get(name) && query.set(name, params.get(name)));
-  const page = element('section', {class: 'jz-deadlines'}, element('h1', {class: 'section-title'}, TEXT.deadlines));
+  const page = element('section', {class: 'jz-deadlines'}, subNavigation('deadlines'), element('h1', {class: 'section-title'}, TEXT.deadlines));
   node.replaceChildren(page);
   page.append(element('nav', {class: 'jz-states'}, ...['overdue', 'soon', 'all'].map(choice =>
     element('a', {href: `#/jingzhi-deadlines?state=${choice}`, class: choice === state ? 'active' : ''}, TEXT.states[choice]))));
@@ -174,6 +195,86 @@ async function renderDeadlines(node, api) {
   page.append(pager);
 }
 
+
+// 「案件轨迹」: a case's or event's whole story by its number; also the tab 「办理轨迹」 of a process instance.
+const KIND_CLASS = {task: '', timer: 'jz-kind-timer', notice: 'jz-kind-notice', overdue: 'jz-late'};
+
+function when(date) {
+  return date ? new Date(date).toLocaleString(chinese ? 'zh-CN' : 'en-GB', {timeZone: 'Asia/Shanghai'}) : '';
+}
+
+function trailTable(trail) {
+  return element('table', {class: 'table table-striped jz-trail-table'},
+    element('thead', {}, element('tr', {}, ...TEXT.trailColumns.map(column => element('th', {}, column)))),
+    element('tbody', {}, ...trail.entries.map(entry => element('tr', {'data-kind': entry.kind, class: KIND_CLASS[entry.kind] || ''},
+      element('td', {}, when(entry.at)),
+      element('td', {}, TEXT.kinds[entry.kind] || entry.kind),
+      element('td', {}, entry.title || ''),
+      element('td', {}, entry.unitName || entry.unit || ''),
+      element('td', {}, entry.claimedBy ? `${entry.claimedBy} ${when(entry.claimedAt)}` : ''),
+      element('td', {}, entry.completedBy ? `${entry.completedBy} ${when(entry.completedAt)}` : (entry.detail || '')),
+      element('td', {}, when(entry.dueDate))))));
+}
+
+async function fetchTrail(api, number) {
+  const response = await fetch(`${api.cockpitApi}/plugin/${PLUGIN}/${api.engine}/trail/${encodeURIComponent(number)}`, {
+    credentials: 'same-origin',
+    headers: {Accept: 'application/json'}
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new Error(response.status === 403 ? TEXT.forbidden : body.message || String(response.status));
+  }
+  return body;
+}
+
+async function renderTrail(node, api) {
+  const number = new URLSearchParams((location.hash.split('?')[1]) || '').get('number') || '';
+  const input = element('input', {type: 'search', class: 'form-control jz-number', name: 'number', value: number,
+    placeholder: 'LH-20260302-000001 / SJ-…'});
+  const form = element('form', {class: 'form-inline jz-trail-search'}, input, element('button', {type: 'submit', class: 'btn btn-primary'},
+    TEXT.search));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    location.hash = `#/jingzhi-trail?number=${encodeURIComponent(input.value.trim())}`;
+  });
+  const page = element('section', {class: 'jz-trail'}, subNavigation('trail'), element('h1', {class: 'section-title'}, TEXT.trail), form);
+  node.replaceChildren(page);
+  if (!number) {
+    return;
+  }
+  try {
+    const trail = await fetchTrail(api, number);
+    page.append(element('p', {class: 'jz-trail-case'},
+      element('a', {href: `#/process-instance/${trail.processInstanceId}/runtime`}, trail.number), ' ',
+      `${TEXT.processes[trail.process] || trail.process} · ${when(trail.startedAt)} – ${trail.endedAt ? when(trail.endedAt) : TEXT.running}`),
+    trailTable(trail));
+  } catch (error) {
+    page.append(element('p', {class: 'jz-note'}, error.message));
+  }
+}
+
+async function renderInstanceTrail(node, api, processInstanceId) {
+  const response = await fetch(`${api.engineApi}/process-instance/${processInstanceId}`, {credentials: 'same-origin'});
+  const instance = response.ok ? await response.json() : {};
+  const number = (instance.businessKey || '').split(' · ')[0];
+  if (!number) {
+    node.replaceChildren(element('p', {class: 'jz-note'}, TEXT.noNumber));
+    return;
+  }
+  try {
+    node.replaceChildren(trailTable(await fetchTrail(api, number)));
+  } catch (error) {
+    node.replaceChildren(element('p', {class: 'jz-note'}, error.message));
+  }
+}
+
+function subNavigation(active) {
+  return element('nav', {class: 'jz-states jz-subnav'},
+    element('a', {href: '#/jingzhi-deadlines', class: active === 'deadlines' ? 'active' : ''}, TEXT.deadlines),
+    element('a', {href: '#/jingzhi-trail', class: active === 'trail' ? 'active' : ''}, TEXT.trail));
+}
+
 export default [
   {
     id: 'jingzhi.supervision.dashboard',
@@ -189,10 +290,10 @@ export default [
     priority: 100,
     properties: {
       pagePath: '#/jingzhi-deadlines',
-      checkActive: path => path.indexOf('#/jingzhi-deadlines') > -1
+      checkActive: path => path.indexOf('#/jingzhi-') > -1
     },
     render: node => {
-      node.replaceChildren(element('a', {href: '#/jingzhi-deadlines'}, TEXT.deadlines));
+      node.replaceChildren(element('a', {href: '#/jingzhi-deadlines'}, TEXT.title));
     }
   },
   {
@@ -203,6 +304,24 @@ export default [
       showDeadlines = () => renderDeadlines(node, api)
         .catch(error => node.replaceChildren(element('p', {class: 'jz-note'}, `${TEXT.failed}: ${error.message}`)));
       showDeadlines();
+    }
+  },
+  {
+    id: 'jingzhi.supervision.trail',
+    pluginPoint: 'cockpit.route',
+    properties: {path: '/jingzhi-trail'},
+    render: (node, {api}) => {
+      showTrail = () => renderTrail(node, api);
+      showTrail();
+    }
+  },
+  {
+    id: 'jingzhi.supervision.instanceTrail',
+    pluginPoint: 'cockpit.processInstance.runtime.tab',
+    priority: 1,
+    properties: {label: TEXT.instanceTrail},
+    render: (node, {api, processInstanceId}) => {
+      renderInstanceTrail(node, api, processInstanceId);
     }
   }
 ];

@@ -71,12 +71,33 @@ class SupervisionCockpitTest extends BrowserTest {
     browser = Browser.open(port, "zh-CN");
     browser.login("cockpit", "supervisor", "demo");
 
-    browser.clickable(By.linkText("时限监控")).click();
+    browser.clickable(By.xpath("//a[@href='#/jingzhi-deadlines' and normalize-space()='效能督查']")).click();
+    browser.awaitText(By.cssSelector(".jz-deadlines h1"), "时限监控");
     By row = By.cssSelector("tr[data-task='" + review.getId() + "']");
     browser.await(row);
     assertThat(browser.await(row).getText()).contains("联合审批", "市场监管局", "个工作日", "是");
     browser.await(row).findElement(By.tagName("a")).click();
     browser.wait.until(driver -> driver.getCurrentUrl().contains("#/process-instance/" + caseInstance));
+  }
+
+  @Test
+  void theSupervisorReadsTheWholeStoryOfAnEndedCase() throws Exception {
+    String caseInstance = OverdueWork.acceptedCase(port, engine, "案件轨迹浏览器店");
+    String number = (String) engine.getRuntimeService().getVariable(caseInstance, "caseNumber");
+    browser = Browser.open(port, "zh-CN");
+    browser.login("cockpit", "supervisor", "demo");
+
+    browser.go("/camunda/app/cockpit/default/#/process-instance/" + caseInstance + "/runtime");
+    browser.clickable(By.xpath("//a[normalize-space()='办理轨迹']")).click();
+    browser.awaitText(By.cssSelector(".jz-trail-table"), "市场监管局审查：案件轨迹浏览器店");
+
+    engine.getRuntimeService().deleteProcessInstance(caseInstance, "测试：撤销案件");
+    browser.go("/camunda/app/cockpit/default/#/jingzhi-trail");
+    browser.await(By.cssSelector("input.jz-number")).sendKeys(number);
+    browser.clickable(By.cssSelector(".jz-trail-search button")).click();
+    browser.awaitText(By.cssSelector(".jz-trail-table"), "测试：撤销案件");
+    assertThat(browser.await(By.cssSelector(".jz-trail-case")).getText()).contains(number, "联合审批");
+    assertThat(browser.await(By.cssSelector(".jz-trail-table")).getText()).contains("窗口受理", "window", "市场监管局");
   }
 
   private String value(String figure) {

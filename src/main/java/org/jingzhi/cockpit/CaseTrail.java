@@ -1,0 +1,106 @@
+package org.jingzhi.cockpit;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jingzhi.notice.Notice;
+import org.jingzhi.notice.Notices;
+import org.jingzhi.organization.Organization;
+import org.jingzhi.supervision.OverdueRecords;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit trail 「案件轨迹」 of a case or event, running or ended, from engine history and our own
+ * records: every process instance under its number (the case, each level of an event, its 督办件).
+ */
+@Component
+class CaseTrail {
+
+  static final Pattern NUMBER = Pattern.compile("(LH|SJ)-\\d{8}-\\d{6}");
+
+  private static final String INSTANCES = """
+      SELECT ID_, PROC_DEF_KEY_, START_TIME_, END_TIME_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ? OR BUSINESS_KEY_ LIKE ?
+      ORDER BY START_TIME_""";
+  private static final String TASKS = """
+      SELECT t.NAME_, t.START_TIME_, t.END_TIME_, t.DUE_DATE_, t.ASSIGNEE_, t.DELETE_REASON_,
+        (SELECT MIN(i.GROUP_ID_) FROM ACT_HI_IDENTITYLINK i WHERE i.TASK_ID_ = t.ID_ AND i.TYPE_ = 'candidate'
+          AND i.GROUP_ID_ IS NOT NULL) AS UNIT_,
+        (SELECT MIN(i.TIMESTAMP_) FROM ACT_HI_IDENTITYLINK i WHERE i.TASK_ID_ = t.ID_ AND i.TYPE_ = 'assignee'
+          AND i.OPERATION_TYPE_ = 'add') AS CLAIMED_,
+        (SELECT MIN(o.USER_ID_) FROM ACT_HI_OP_LOG o WHERE o.TASK_ID_ = t.ID_ AND o.OPERATION_TYPE_ = 'Complete') AS COMPLETED_BY_
+      FROM ACT_HI_TASKINST t WHERE t.PROC_INST_ID_ = ?""";
+  private static final String TIMERS = """
+      SELECT ACT_NAME_, ACT_ID_, START_TIME_ FROM ACT_HI_ACTINST WHERE PROC_INST_ID_ = ?
+      AND ACT_TYPE_ IN ('boundaryTimer', 'intermediateTimer', 'startTimerEvent')""";
+
+  private final JdbcTemplate jdbc;
+  private final Notices notices;
+  private final OverdueRecords overdueRecords;
+  private final Organization organization;
+
+  CaseTrail(JdbcTemplate jdbc, Notices notices, OverdueRecords overdueRecords, Organization organization) {
+    this.jdbc = jdbc;
+    this.notices = notices;
+    this.overdueRecords = overdueRecords;
+    this.organization = organization;
+  }
+
+  Trail of(String number) {
+    String wanted = number == null ? "" : number.trim();
+    if (!NUMBER.matcher(wanted).matches()) {
+      throw OverseerResource.badRequest("编号应为 LH-yyyyMMdd-nnnnnn（联合审批）或 SJ-yyyyMMdd-nnnnnn（诉求事件），收到："
+          + (wanted.length() > 40 ? wanted.substring(0, 40) + "…" : wanted));
+    }
+    List<Instance> instances = jdbc.query(INSTANCES, (row, index) -> new Instance(row.getString(1), row.getString(2),
+        date(row.getTimestamp(3)), date(row.getTimestamp(4))), wanted, wanted + DeadlineMonitor.KEY_SEPARATOR + "%");
+    if (instances.isEmpty()) {
+      throw OverseerResource.notFound("没有编号为 " + wanted + " 的案件或事件");
+    }
+    List<TrailEntry> entries = new ArrayList<>();
+    for (Instance instance : instances) {
+      entries.addAll(jdbc.query(TASKS, (row, index) -> {
+        String unit = row.getString("UNIT_");
+        String assignee = row.getString("ASSIGNEE_");
+        Date ended = date(row.getTimestamp("END_TIME_"));
+        String reason = row.getString("DELETE_REASON_");
+        boolean completed = ended != null && (reason == null || "completed".equals(reason));
+        // the user who completed it, from the operation log; a task completed without a login shows its assignee
+        String completedBy = row.getString("COMPLETED_BY_") != null ? row.getString("COMPLETED_BY_") : assignee;
+        return TrailEntry.task(date(row.getTimestamp("START_TIME_")), row.getString("NAME_"), unit, name(unit), assignee,
+            date(row.getTimestamp("CLAIMED_")), completed ? completedBy : null, ended, date(row.getTimestamp("DUE_DATE_")),
+            completed ? null : reason);
+      }, instance.id()));
+      entries.addAll(jdbc.query(TIMERS, (row, index) -> TrailEntry.timer(date(row.getTimestamp(3)),
+          row.getString(1) != null ? row.getString(1) : row.getString(2)), instance.id()));
+    }
+    for (Notice notice : notices.ofCase(wanted)) {
+      boolean toUnit = Notice.UNIT.equals(notice.recipientKind());
+      entries.add(TrailEntry.notice(notice.createdAt(), notice.title(), toUnit ? notice.recipient() : notice.recipientKind(),
+          toUnit ? name(notice.recipient()) : null, notice.body()));
+    }
+    overdueRecords.ofCase(wanted).forEach(record -> entries.add(TrailEntry.overdue(record.recordedAt(), record.subject(), record.unit(),
+        name(record.unit()), record.dueAt())));
+    entries.sort(Comparator.comparing(TrailEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
+    Instance main = instances.get(0);
+    return new Trail(wanted, main.id(), main.processKey(), main.started(), main.ended(), entries);
+  }
+
+  private String name(String unit) {
+    return unit == null ? null : organization.shortName(unit);
+  }
+
+  private static Date date(Timestamp timestamp) {
+    return timestamp == null ? null : new Date(timestamp.getTime());
+  }
+
+  private record Instance(String id, String processKey, Date started, Date ended) {
+  }
+
+  /** The case or event: its own process instance, when it started and ended (null while running), and its story. */
+  public record Trail(String number, String processInstanceId, String process, Date startedAt, Date endedAt, List<TrailEntry> entries) {
+  }
+}
