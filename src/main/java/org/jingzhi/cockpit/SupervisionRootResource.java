@@ -29,6 +29,11 @@ public class SupervisionRootResource extends AbstractCockpitPluginRootResource {
     return subResource(new TrailResource(engineName, beans(), number), engineName);
   }
 
+  @Path("{engineName}/rates")
+  public RatesResource rates(@PathParam("engineName") String engineName) {
+    return subResource(new RatesResource(engineName, beans()), engineName);
+  }
+
   private ApplicationContext beans() {
     return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
   }

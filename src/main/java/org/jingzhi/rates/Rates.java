@@ -39,6 +39,10 @@ public class Rates {
     this.zone = calendar.getZone();
   }
 
+  public RatesReport compute(RatesQuery query) {
+    return compute(query.from(), query.to(), query.grouping());
+  }
+
   RatesReport compute(LocalDate from, LocalDate to, Grouping grouping) {
     Date start = Date.from(from.atStartOfDay(zone).toInstant());
     Date end = Date.from(to.plusDays(1).atStartOfDay(zone).toInstant());

@@ -1,16 +1,12 @@
 package org.jingzhi.rates;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.jingzhi.organization.CurrentUser;
-import org.jingzhi.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.jingzhi.organization.CurrentUser;
 import org.jingzhi.web.DemoUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "统计 Rates")
 class RatesController {
 
-  static final int MAX_DAYS = 366;
+  static final int MAX_DAYS = RatesQuery.MAX_DAYS;
 
   private final Rates rates;
   private final CurrentUser currentUser;
@@ -48,27 +44,7 @@ class RatesController {
                     @Parameter(description = "分组 · grouping", schema = @Schema(implementation = Grouping.class))
                     String groupBy) {
     requireOverseer();
-    LocalDate start = day("from", from);
-    LocalDate end = day("to", to);
-    if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
-      throw new InvalidRequestException("统计区间须满足 from ≤ to，且不超过 " + MAX_DAYS + " 天");
-    }
-    Grouping grouping = Grouping.of(groupBy);
-    if (grouping == null) {
-      throw new InvalidRequestException("groupBy 须为 " + String.join("、", Grouping.codes()) + " 之一，收到：" + groupBy);
-    }
-    return rates.compute(start, end, grouping);
-  }
-
-  private static LocalDate day(String name, String value) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidRequestException("缺少参数 " + name + "（日期，格式 yyyy-MM-dd）");
-    }
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequestException("参数 " + name + " 不是有效日期（格式 yyyy-MM-dd）：" + value);
-    }
+    return rates.compute(RatesQuery.of(from, to, groupBy));
   }
 
   /** The rates grade units against each other: the supervision unit, the command centre and administrators see them. */

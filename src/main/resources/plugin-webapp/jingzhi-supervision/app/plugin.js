@@ -37,7 +37,13 @@ const TEXT = chinese
       running: '办理中',
       noNumber: '该流程实例没有案件或事件编号',
       trailColumns: ['时间', '类别', '事项', '单位', '签收', '办结 / 说明', '期限'],
-      kinds: {task: '任务', timer: '定时器', notice: '通知', overdue: '超期记录'}
+      kinds: {task: '任务', timer: '定时器', notice: '通知', overdue: '超期记录'},
+      rates: '绩效统计',
+      eventCount: '事件数',
+      export: '导出 Excel',
+      group: '分组',
+      groupings: {unit: '按单位', level: '按层级', category: '按类别', department: '按部门'},
+      rateNames: {responseRate: '响应率', onTimeRate: '按时办结率', resolutionRate: '解决率', satisfactionRate: '满意率'}
     }
   : {
       title: 'Performance supervision',
@@ -68,6 +74,12 @@ const TEXT = chinese
       noNumber: 'This process instance has no case or event number',
       trailColumns: ['Time', 'Kind', 'What', 'Unit', 'Claimed', 'Completed / note', 'Due'],
       kinds: {task: 'task', timer: 'timer', notice: 'notice', overdue: 'missed limit'},
+      rates: 'Rates',
+      eventCount: 'Events',
+      export: 'Export to Excel',
+      group: 'Group',
+      groupings: {unit: 'by unit', level: 'by level', category: 'by category', department: 'by department'},
+      rateNames: {responseRate: 'Response', onTimeRate: 'Resolved on time', resolutionRate: 'Resolved', satisfactionRate: 'Satisfied'},
       statuses: {
         ACCEPTING: 'At the window',
         WAITING_FOR_SUPPLEMENT: 'Waiting for a supplement',
@@ -143,11 +155,14 @@ const PAGE_SIZE = 50;
 /** The page shown last; a change of its query (another state, another page) shows it again. */
 let showDeadlines = null;
 let showTrail = null;
+let showRates = null;
 window.addEventListener('hashchange', () => {
   if (showDeadlines && location.hash.startsWith('#/jingzhi-deadlines')) {
     showDeadlines();
   } else if (showTrail && location.hash.startsWith('#/jingzhi-trail')) {
     showTrail();
+  } else if (showRates && location.hash.startsWith('#/jingzhi-rates')) {
+    showRates();
   }
 });
 
@@ -272,7 +287,85 @@ async function renderInstanceTrail(node, api, processInstanceId) {
 function subNavigation(active) {
   return element('nav', {class: 'jz-states jz-subnav'},
     element('a', {href: '#/jingzhi-deadlines', class: active === 'deadlines' ? 'active' : ''}, TEXT.deadlines),
+    element('a', {href: '#/jingzhi-rates', class: active === 'rates' ? 'active' : ''}, TEXT.rates),
     element('a', {href: '#/jingzhi-trail', class: active === 'trail' ? 'active' : ''}, TEXT.trail));
+}
+
+
+// 「绩效统计」: the four rates per unit, level, category or department for a period, marked against the
+// targets, with a ranking chart (Apache ECharts from /webjars) and the same table as .xlsx.
+const ECHARTS = '/webjars/echarts/5.3.1/dist/echarts.min.js';
+const RATE_KEYS = ['responseRate', 'onTimeRate', 'resolutionRate', 'satisfactionRate'];
+let echartsLoading = null;
+
+function loadECharts() {
+  echartsLoading = echartsLoading || new Promise((resolve, reject) => {
+    const script = element('script', {src: ECHARTS});
+    script.onload = () => resolve(window.echarts);
+    script.onerror = () => reject(new Error('ECharts'));
+    document.head.append(script);
+  });
+  return echartsLoading;
+}
+
+function percent(rate) {
+  return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+function monthAgo() {
+  const today = new Date();
+  const from = new Date(today.getTime() - 29 * 24 * 3600 * 1000);
+  const day = date => date.toLocaleDateString('sv-SE', {timeZone: 'Asia/Shanghai'});
+  return {from: day(from), to: day(today)};
+}
+
+async function renderRates(node, api) {
+  const params = new URLSearchParams((location.hash.split('?')[1]) || '');
+  const period = monthAgo();
+  const query = new URLSearchParams({from: params.get('from') || period.from, to: params.get('to') || period.to,
+    groupBy: params.get('groupBy') || 'unit'});
+  const form = element('form', {class: 'form-inline jz-rates-form'},
+    element('input', {type: 'date', name: 'from', class: 'form-control', value: query.get('from')}),
+    element('input', {type: 'date', name: 'to', class: 'form-control', value: query.get('to')}),
+    element('select', {name: 'groupBy', class: 'form-control'}, ...Object.entries(TEXT.groupings).map(([value, label]) => {
+      const option = element('option', {value}, label);
+      option.selected = value === query.get('groupBy');
+      return option;
+    })),
+    element('button', {type: 'submit', class: 'btn btn-primary'}, TEXT.search));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    location.hash = `#/jingzhi-rates?${new URLSearchParams(new FormData(form))}`;
+  });
+  const base = `${api.cockpitApi}/plugin/${PLUGIN}/${api.engine}/rates`;
+  const page = element('section', {class: 'jz-rates'}, subNavigation('rates'), element('h1', {class: 'section-title'}, TEXT.rates), form);
+  node.replaceChildren(page);
+  const response = await fetch(`${base}?${query}`, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  const board = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    page.append(element('p', {class: 'jz-note'}, response.status === 403 ? TEXT.forbidden : board.message || String(response.status)));
+    return;
+  }
+  page.append(element('p', {class: 'jz-total'}, `${TEXT.eventCount}: ${board.events} · `,
+    element('a', {class: 'jz-export', href: `${base}/xlsx?${query}`, download: ''}, TEXT.export)));
+  const chart = element('div', {class: 'jz-rates-chart'});
+  page.append(chart);
+  const rows = board.groups.concat([board.total]);
+  page.append(element('table', {class: 'table table-striped jz-rates-table'},
+    element('thead', {}, element('tr', {}, element('th', {}, TEXT.group), ...RATE_KEYS.map(key => element('th', {}, TEXT.rateNames[key])))),
+    element('tbody', {}, ...rows.map(group => element('tr', {'data-group': group.rates.key},
+      element('td', {}, group.rates.name),
+      ...RATE_KEYS.map(key => element('td', {class: `jz-mark-${group.marks[key]}`, 'data-rate': key}, percent(group.rates[key]))))))));
+  const echarts = await loadECharts();
+  const ranked = board.groups.slice().sort((a, b) => (b.rates.satisfactionRate || 0) - (a.rates.satisfactionRate || 0));
+  echarts.init(chart).setOption({
+    tooltip: {trigger: 'axis'},
+    legend: {data: RATE_KEYS.map(key => TEXT.rateNames[key])},
+    xAxis: {type: 'category', data: ranked.map(group => group.rates.name)},
+    yAxis: {type: 'value', max: 1, axisLabel: {formatter: value => `${Math.round(value * 100)}%`}},
+    series: RATE_KEYS.map(key => ({name: TEXT.rateNames[key], type: 'bar', data: ranked.map(group => group.rates[key])}))
+  });
+  chart.setAttribute('data-rendered', 'true');
 }
 
 export default [
@@ -313,6 +406,15 @@ export default [
     render: (node, {api}) => {
       showTrail = () => renderTrail(node, api);
       showTrail();
+    }
+  },
+  {
+    id: 'jingzhi.supervision.rates',
+    pluginPoint: 'cockpit.route',
+    properties: {path: '/jingzhi-rates'},
+    render: (node, {api}) => {
+      showRates = () => renderRates(node, api).catch(error => node.append(element('p', {class: 'jz-note'}, `${TEXT.failed}: ${error.message}`)));
+      showRates();
     }
   },
   {

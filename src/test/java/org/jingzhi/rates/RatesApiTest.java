@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.jingzhi.escalation.EventRequest;
 import org.jingzhi.escalation.Events;
 import org.jingzhi.escalation.ReportedEvent;
 import org.jingzhi.support.Clock;
+import org.jingzhi.support.EventSteps;
 import org.jingzhi.support.Http;
 import org.jingzhi.support.IntegrationTest;
-import org.jingzhi.support.Users;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -160,47 +159,26 @@ class RatesApiTest {
   }
 
   private ReportedEvent report(String category, String community) {
-    Users.actAs(engine.getIdentityService(), "hotline");
-    try {
-      return events.report(new EventRequest(category, "统计用事件", community, "测试路1号", new EventRequest.Reporter("王先生", "13700137000"),
-          "hotline", false));
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    return steps().report(category, community);
   }
 
   private Task handle(ReportedEvent event) {
-    return engine.getTaskService().createTaskQuery().taskDefinitionKey("handle").processVariableValueEquals("eventNumber", event.eventNumber())
-        .singleResult();
+    return steps().handle(event);
   }
 
   private void claim(String user, Task task) {
-    Users.actAs(engine.getIdentityService(), user);
-    try {
-      engine.getTaskService().claim(task.getId(), user);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    steps().claim(user, task);
   }
 
   private void complete(String user, Task task, Map<String, Object> variables) {
-    Users.actAs(engine.getIdentityService(), user);
-    try {
-      if (task.getAssignee() == null) {
-        engine.getTaskService().claim(task.getId(), user);
-      }
-      engine.getTaskService().complete(task.getId(), variables);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    steps().complete(user, task, variables);
   }
 
   private void visit(ReportedEvent event, String satisfaction, String resolved) {
-    Task visit = engine.getTaskService().createTaskQuery().processInstanceId(event.processInstanceId()).taskDefinitionKey("returnVisit")
-        .singleResult();
-    java.util.Map<String, Object> variables = new java.util.HashMap<>();
-    variables.put("satisfaction", satisfaction);
-    variables.put("resolved", resolved);
-    complete("hotline", visit, variables);
+    steps().visit(event, satisfaction, resolved);
+  }
+
+  private EventSteps steps() {
+    return new EventSteps(engine, events);
   }
 }

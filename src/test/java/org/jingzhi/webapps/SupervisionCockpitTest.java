@@ -8,12 +8,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
+import org.jingzhi.escalation.Events;
 import org.jingzhi.support.Clock;
+import org.jingzhi.support.EventSteps;
 import org.jingzhi.support.EngineApi;
 import org.jingzhi.support.OverdueWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The supervisor's Cockpit: the dashboard 「效能督查」 shows the plugin API's figures, in Chinese or English. */
@@ -21,6 +25,8 @@ class SupervisionCockpitTest extends BrowserTest {
 
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  Events events;
 
   @AfterEach
   void resetClock() {
@@ -98,6 +104,26 @@ class SupervisionCockpitTest extends BrowserTest {
     browser.awaitText(By.cssSelector(".jz-trail-table"), "测试：撤销案件");
     assertThat(browser.await(By.cssSelector(".jz-trail-case")).getText()).contains(number, "联合审批");
     assertThat(browser.await(By.cssSelector(".jz-trail-table")).getText()).contains("窗口受理", "window", "市场监管局");
+  }
+
+  @Test
+  void theSupervisorSeesTheRatesAsChartAndTableAndDownloadsThem() {
+    new EventSteps(engine, events).oneAnsweredInTimeOneLate(2026, 6, 8);
+    Clock.reset();
+    browser = Browser.open(port, "zh-CN");
+    browser.login("cockpit", "supervisor", "demo");
+
+    browser.go("/camunda/app/cockpit/default/#/jingzhi-rates?from=2026-06-08&to=2026-06-08&groupBy=unit");
+    browser.await(By.cssSelector(".jz-rates-chart[data-rendered='true'] canvas"));
+    WebElement liuan = browser.await(By.cssSelector(".jz-rates-table tr[data-group='990101001001']"));
+    assertThat(liuan.getText()).contains("柳岸社区", "50.0%");
+    assertThat(liuan.findElement(By.cssSelector("td[data-rate='responseRate']")).getAttribute("class")).contains("jz-mark-red");
+    String href = browser.await(By.cssSelector("a.jz-export")).getAttribute("href");
+    Object download = ((JavascriptExecutor) browser.driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.blob().then(b => done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.size)));",
+        href);
+    assertThat(String.valueOf(download)).startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   }
 
   private String value(String figure) {
