@@ -34,6 +34,11 @@ public class SupervisionRootResource extends AbstractCockpitPluginRootResource {
     return subResource(new RatesResource(engineName, beans()), engineName);
   }
 
+  @Path("{engineName}/overdue-records")
+  public OverdueRecordsResource overdueRecords(@PathParam("engineName") String engineName) {
+    return subResource(new OverdueRecordsResource(engineName, beans()), engineName);
+  }
+
   private ApplicationContext beans() {
     return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
   }

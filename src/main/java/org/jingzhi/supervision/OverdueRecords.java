@@ -2,7 +2,9 @@ package org.jingzhi.supervision;
 
 import java.sql.Timestamp;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,16 @@ public class OverdueRecords {
 
   public List<OverdueRecord> ofCase(String caseNumber) {
     return jdbc.query("SELECT * FROM jz_overdue WHERE case_number = ? ORDER BY id", ROW, caseNumber);
+  }
+
+  /** Unit → the limits it missed that were recorded from {@code from} (included) to {@code until} (excluded), most first. */
+  public Map<String, Long> countByUnit(Date from, Date until) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.query("SELECT unit, COUNT(*) FROM jz_overdue WHERE recorded_at >= ? AND recorded_at < ? GROUP BY unit ORDER BY COUNT(*) DESC, unit",
+        row -> {
+          counts.put(row.getString(1), row.getLong(2));
+        }, timestamp(from), timestamp(until));
+    return counts;
   }
 
   private static Timestamp timestamp(Date date) {

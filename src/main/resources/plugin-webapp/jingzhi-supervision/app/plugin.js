@@ -29,6 +29,8 @@ const TEXT = chinese
       notLate: '未超期',
       yes: '是',
       no: '否',
+      misses: '本月超期记录',
+      missCount: '超期次数',
       previous: '上一页',
       next: '下一页',
       trail: '案件轨迹',
@@ -65,6 +67,8 @@ const TEXT = chinese
       notLate: 'not late',
       yes: 'yes',
       no: 'no',
+      misses: 'Limits missed this month',
+      missCount: 'Missed',
       previous: 'Previous',
       next: 'Next',
       trail: 'Case history',
@@ -208,6 +212,26 @@ async function renderDeadlines(node, api) {
     pager.append(element('a', {href: `#/jingzhi-deadlines?state=${state}&firstResult=${firstResult + PAGE_SIZE}`}, TEXT.next));
   }
   page.append(pager);
+  await renderMisses(page, api);
+}
+
+/** The limits missed this month (in the city's calendar), counted per unit. */
+async function renderMisses(page, api) {
+  const today = new Date().toLocaleDateString('sv-SE', {timeZone: 'Asia/Shanghai'});
+  const from = `${today.slice(0, 8)}01`;
+  const response = await fetch(`${api.cockpitApi}/plugin/${PLUGIN}/${api.engine}/overdue-records?from=${from}&to=${today}`, {
+    credentials: 'same-origin',
+    headers: {Accept: 'application/json'}
+  });
+  if (!response.ok) {
+    return;
+  }
+  const misses = await response.json();
+  page.append(element('h2', {class: 'jz-misses-title'}, `${TEXT.misses} ${misses.from} – ${misses.to}: ${misses.total}`),
+    element('table', {class: 'table jz-misses-table'},
+      element('thead', {}, element('tr', {}, element('th', {}, TEXT.columns[2]), element('th', {}, TEXT.missCount))),
+      element('tbody', {}, ...misses.units.map(unit => element('tr', {'data-unit': unit.unit},
+        element('td', {}, unit.unitName || unit.unit), element('td', {}, String(unit.count)))))));
 }
 
 

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.jingzhi.calendar.WorkingDays;
 import org.jingzhi.calendar.WorkingDayCalendar;
+import org.jingzhi.supervision.OverdueRecords;
 import org.jingzhi.support.Clock;
 import org.jingzhi.support.EngineApi;
 import org.jingzhi.support.Http;
@@ -27,6 +28,7 @@ class DeadlineMonitorTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String DEADLINES = "/camunda/api/cockpit/plugin/jingzhi-supervision/default/deadlines";
+  static final String MISSES = "/camunda/api/cockpit/plugin/jingzhi-supervision/default/overdue-records";
 
   @LocalServerPort
   int port;
@@ -36,6 +38,8 @@ class DeadlineMonitorTest {
   WorkingDays workingDays;
   @Autowired
   WorkingDayCalendar calendar;
+  @Autowired
+  OverdueRecords records;
 
   @AfterEach
   void resetClock() {
@@ -54,9 +58,14 @@ class DeadlineMonitorTest {
     JsonNode soon = page(webapp, "?state=soon&window=24&unit=market&process=joint-approval");
     assertThat(row(soon, review.getId()).get("overdue").asBoolean()).isFalse();
 
+    JsonNode missesBefore = misses(webapp);
     Date now = Date.from(due.toInstant().plus(3, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS));
     Clock.set(now);
     OverdueWork.fireDueTimers(engine, caseInstance);
+    JsonNode missesAfter = misses(webapp);
+    String number = (String) engine.getRuntimeService().getVariable(caseInstance, "caseNumber");
+    assertThat(missed(missesAfter, "market") - missed(missesBefore, "market")).as("the review's missed limit").isEqualTo(1);
+    assertThat(missesAfter.get("total").asLong() - missesBefore.get("total").asLong()).isEqualTo(records.ofCase(number).size());
     JsonNode overdue = page(webapp, "?state=overdue&unit=market&process=joint-approval");
     JsonNode row = row(overdue, review.getId());
     assertThat(row.get("number").asText()).startsWith("LH-");
@@ -94,6 +103,11 @@ class DeadlineMonitorTest {
       assertThat(response.body()).as(query).contains(message);
     });
     assertThat(webapp.get("market", DEADLINES).status()).isEqualTo(403);
+    assertThat(webapp.get("market", MISSES + "?from=2026-03-01&to=2026-03-31").status()).isEqualTo(403);
+    Http.Response reversed = webapp.get("supervisor", MISSES + "?from=2026-03-31&to=2026-03-01");
+    assertThat(reversed.status()).isEqualTo(400);
+    assertThat(reversed.body()).contains("统计区间须满足 from ≤ to");
+    assertThat(webapp.get("supervisor", MISSES + "?from=March").status()).isEqualTo(400);
     assertThat(webapp.get("city", DEADLINES).status()).isEqualTo(200);
   }
 
@@ -101,6 +115,21 @@ class DeadlineMonitorTest {
     Http.Response response = webapp.get("supervisor", DEADLINES + query);
     assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
+  }
+
+  private static JsonNode misses(EngineApi webapp) throws Exception {
+    Http.Response response = webapp.get("supervisor", MISSES + "?from=2026-03-01&to=2026-03-31");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static long missed(JsonNode misses, String unit) {
+    for (JsonNode entry : misses.get("units")) {
+      if (entry.get("unit").asText().equals(unit)) {
+        return entry.get("count").asLong();
+      }
+    }
+    return 0;
   }
 
   private static JsonNode row(JsonNode page, String taskId) {

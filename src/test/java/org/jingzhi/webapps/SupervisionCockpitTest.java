@@ -82,6 +82,7 @@ class SupervisionCockpitTest extends BrowserTest {
     By row = By.cssSelector("tr[data-task='" + review.getId() + "']");
     browser.await(row);
     assertThat(browser.await(row).getText()).contains("联合审批", "市场监管局", "个工作日", "是");
+    assertThat(browser.await(By.cssSelector(".jz-misses-title")).getText()).startsWith("本月超期记录");
     browser.await(row).findElement(By.tagName("a")).click();
     browser.wait.until(driver -> driver.getCurrentUrl().contains("#/process-instance/" + caseInstance));
   }
