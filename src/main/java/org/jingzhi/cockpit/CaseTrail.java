@@ -10,6 +10,7 @@ import org.jingzhi.notice.Notice;
 import org.jingzhi.notice.Notices;
 import org.jingzhi.organization.Organization;
 import org.jingzhi.supervision.OverdueRecords;
+import org.jingzhi.supervision.OverdueSupervision;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +22,11 @@ import org.springframework.stereotype.Component;
 class CaseTrail {
 
   static final Pattern NUMBER = Pattern.compile("(LH|SJ)-\\d{8}-\\d{6}");
+  static final String JOINT_APPROVAL_PREFIX = "LH-";
 
   private static final String INSTANCES = """
       SELECT ID_, PROC_DEF_KEY_, START_TIME_, END_TIME_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ? OR BUSINESS_KEY_ LIKE ?
-      ORDER BY START_TIME_""";
+      ORDER BY CASE WHEN BUSINESS_KEY_ = ? AND PROC_DEF_KEY_ <> ? THEN 0 ELSE 1 END, START_TIME_""";
   private static final String TASKS = """
       SELECT t.NAME_, t.START_TIME_, t.END_TIME_, t.DUE_DATE_, t.ASSIGNEE_, t.DELETE_REASON_,
         (SELECT MIN(i.GROUP_ID_) FROM ACT_HI_IDENTITYLINK i WHERE i.TASK_ID_ = t.ID_ AND i.TYPE_ = 'candidate'
@@ -56,7 +58,8 @@ class CaseTrail {
           + (wanted.length() > 40 ? wanted.substring(0, 40) + "…" : wanted));
     }
     List<Instance> instances = jdbc.query(INSTANCES, (row, index) -> new Instance(row.getString(1), row.getString(2),
-        date(row.getTimestamp(3)), date(row.getTimestamp(4))), wanted, wanted + DeadlineMonitor.KEY_SEPARATOR + "%");
+        date(row.getTimestamp(3)), date(row.getTimestamp(4))), wanted, wanted + DeadlineMonitor.KEY_SEPARATOR + "%", wanted,
+        OverdueSupervision.SUPERVISION_PROCESS);
     if (instances.isEmpty()) {
       throw OverseerResource.notFound("没有编号为 " + wanted + " 的案件或事件");
     }
@@ -85,7 +88,7 @@ class CaseTrail {
     overdueRecords.ofCase(wanted).forEach(record -> entries.add(TrailEntry.overdue(record.recordedAt(), record.subject(), record.unit(),
         name(record.unit()), record.dueAt())));
     entries.sort(Comparator.comparing(TrailEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
-    Instance main = instances.get(0);
+    Instance main = instances.get(0);  // the case or event itself: its own number, not a level's, not its 督办件
     return new Trail(wanted, main.id(), main.processKey(), main.started(), main.ended(), entries);
   }
 

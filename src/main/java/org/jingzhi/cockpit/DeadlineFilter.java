@@ -21,6 +21,11 @@ record DeadlineFilter(State state, int windowHours, List<String> processKeys, St
       JointApprovalProcess.KEY, List.of(JointApprovalProcess.KEY),
       EscalationProcess.KEY, List.of(EscalationProcess.KEY, EscalationProcess.LEVEL_KEY));
 
+  /** The same, for the escalation chain's work only. */
+  DeadlineFilter eventsOnly() {
+    return new DeadlineFilter(state, windowHours, PROCESSES.get(EscalationProcess.KEY), unit, firstResult, maxResults);
+  }
+
   static DeadlineFilter of(String state, String windowHours, String process, String unit, String firstResult, String maxResults,
                            Organization organization) {
     State chosen = switch (state == null || state.isBlank() ? "all" : state) {

@@ -18,6 +18,10 @@ public class TrailResource extends OverseerResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public CaseTrail.Trail trail() {
-    return forOverseer(CaseTrail.class).of(number);
+    CaseTrail trail = forOverseer(CaseTrail.class);
+    if (number != null && number.startsWith(CaseTrail.JOINT_APPROVAL_PREFIX)) {
+      bean(Overseers.class).requireCaseReader("联合审批案件的轨迹");
+    }
+    return trail.of(number);
   }
 }

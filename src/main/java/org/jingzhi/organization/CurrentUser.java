@@ -38,6 +38,11 @@ public class CurrentUser {
     return isAdministrator() || worksIn(UnitType.SUPERVISION, UnitType.COMMAND_CENTER);
   }
 
+  /** Whether the user reads every case with its details: administrators and the supervision office. */
+  public boolean readsEverything() {
+    return readsEverything(organization, groups());
+  }
+
   /** Administrators and the units that read every case ({@link UnitPermissions#readsEverything}). */
   public static boolean readsEverything(Organization organization, List<String> groupIds) {
     return groupIds.contains(Groups.CAMUNDA_ADMIN) || groupIds.stream()

@@ -156,19 +156,12 @@ async function renderDashboard(node, api) {
 // 「时限监控」: open tasks overdue or due soon, filtered, paged; each row opens its process instance.
 const PAGE_SIZE = 50;
 
-/** The page shown last; a change of its query (another state, another page) shows it again. */
-let showDeadlines = null;
-let showTrail = null;
-let showRates = null;
-window.addEventListener('hashchange', () => {
-  if (showDeadlines && location.hash.startsWith('#/jingzhi-deadlines')) {
-    showDeadlines();
-  } else if (showTrail && location.hash.startsWith('#/jingzhi-trail')) {
-    showTrail();
-  } else if (showRates && location.hash.startsWith('#/jingzhi-rates')) {
-    showRates();
-  }
-});
+/** A link to the monitor with the current filters and these changes (Cockpit renders the route again). */
+function deadlinesLink(params, changes) {
+  const query = new URLSearchParams(params);
+  Object.entries(changes).forEach(([name, value]) => query.set(name, String(value)));
+  return `#/jingzhi-deadlines?${query}`;
+}
 
 async function renderDeadlines(node, api) {
   const params = new URLSearchParams((location.hash.split('?')[1]) || '');
@@ -180,7 +173,8 @@ async function renderDeadlines(node, api) {
   const page = element('section', {class: 'jz-deadlines'}, subNavigation('deadlines'), element('h1', {class: 'section-title'}, TEXT.deadlines));
   node.replaceChildren(page);
   page.append(element('nav', {class: 'jz-states'}, ...['overdue', 'soon', 'all'].map(choice =>
-    element('a', {href: `#/jingzhi-deadlines?state=${choice}`, class: choice === state ? 'active' : ''}, TEXT.states[choice]))));
+    element('a', {href: deadlinesLink(params, {state: choice, firstResult: 0}), class: choice === state ? 'active' : ''},
+      TEXT.states[choice]))));
   const response = await fetch(`${api.cockpitApi}/plugin/${PLUGIN}/${api.engine}/deadlines?${query}`, {
     credentials: 'same-origin',
     headers: {Accept: 'application/json'}
@@ -206,10 +200,10 @@ async function renderDeadlines(node, api) {
       element('td', {}, row.supervisionOpen ? TEXT.yes : TEXT.no))))));
   const pager = element('nav', {class: 'jz-pager'});
   if (firstResult > 0) {
-    pager.append(element('a', {href: `#/jingzhi-deadlines?state=${state}&firstResult=${Math.max(0, firstResult - PAGE_SIZE)}`}, TEXT.previous));
+    pager.append(element('a', {href: deadlinesLink(params, {firstResult: Math.max(0, firstResult - PAGE_SIZE)})}, TEXT.previous));
   }
   if (firstResult + PAGE_SIZE < result.total) {
-    pager.append(element('a', {href: `#/jingzhi-deadlines?state=${state}&firstResult=${firstResult + PAGE_SIZE}`}, TEXT.next));
+    pager.append(element('a', {href: deadlinesLink(params, {firstResult: firstResult + PAGE_SIZE})}, TEXT.next));
   }
   page.append(pager);
   await renderMisses(page, api);
@@ -383,7 +377,8 @@ async function renderRates(node, api) {
   const echarts = await loadECharts();
   const ranked = board.groups.slice().sort((a, b) => (b.rates.satisfactionRate || 0) - (a.rates.satisfactionRate || 0));
   echarts.init(chart).setOption({
-    tooltip: {trigger: 'axis'},
+    // rich text, not HTML: names reach the tooltip as text
+    tooltip: {trigger: 'axis', renderMode: 'richText'},
     legend: {data: RATE_KEYS.map(key => TEXT.rateNames[key])},
     xAxis: {type: 'category', data: ranked.map(group => group.rates.name)},
     yAxis: {type: 'value', max: 1, axisLabel: {formatter: value => `${Math.round(value * 100)}%`}},
@@ -418,9 +413,7 @@ export default [
     pluginPoint: 'cockpit.route',
     properties: {path: '/jingzhi-deadlines'},
     render: (node, {api}) => {
-      showDeadlines = () => renderDeadlines(node, api)
-        .catch(error => node.replaceChildren(element('p', {class: 'jz-note'}, `${TEXT.failed}: ${error.message}`)));
-      showDeadlines();
+      renderDeadlines(node, api).catch(error => node.replaceChildren(element('p', {class: 'jz-note'}, `${TEXT.failed}: ${error.message}`)));
     }
   },
   {
@@ -428,8 +421,7 @@ export default [
     pluginPoint: 'cockpit.route',
     properties: {path: '/jingzhi-trail'},
     render: (node, {api}) => {
-      showTrail = () => renderTrail(node, api);
-      showTrail();
+      renderTrail(node, api);
     }
   },
   {
@@ -437,8 +429,7 @@ export default [
     pluginPoint: 'cockpit.route',
     properties: {path: '/jingzhi-rates'},
     render: (node, {api}) => {
-      showRates = () => renderRates(node, api).catch(error => node.append(element('p', {class: 'jz-note'}, `${TEXT.failed}: ${error.message}`)));
-      showRates();
+      renderRates(node, api).catch(error => node.append(element('p', {class: 'jz-note'}, `${TEXT.failed}: ${error.message}`)));
     }
   },
   {

@@ -83,6 +83,25 @@ class CaseTrailTest {
     assertThat(webapp.get("market", TRAIL + "LH-19990101-000001").status()).isEqualTo(403);
   }
 
+  /** Found in review: the command centre oversees events; the joint-approval cases' details are not its to read. */
+  @Test
+  void theCommandCentreReadsTheTrailOfEventsOnly() throws Exception {
+    Http.Response reported = new Http(port).post("hotline", "/api/events", "{\"category\":\"noise\",\"description\":\"轨迹：夜间噪声\","
+        + "\"communityCode\":\"990101001001\",\"address\":\"柳岸社区 2 号楼\",\"channel\":\"hotline\"}");
+    JsonNode event = JSON.readTree(reported.body());
+    EngineApi webapp = EngineApi.webapp(port);
+
+    Http.Response trail = webapp.get("city", TRAIL + event.get("eventNumber").asText());
+    assertThat(trail.status()).as(trail.body()).isEqualTo(200);
+    JsonNode story = JSON.readTree(trail.body());
+    assertThat(story.get("processInstanceId").asText()).as("the event itself, not its level").isEqualTo(event.get("processInstanceId").asText());
+    assertThat(story.get("process").asText()).isEqualTo("escalation-chain");
+    assertThat(entries(story, "task").get(0).get("title").asText()).contains("柳岸社区");
+    Http.Response approval = webapp.get("city", TRAIL + "LH-19990101-000001");
+    assertThat(approval.status()).isEqualTo(403);
+    assertThat(approval.body()).contains("只对效能督查办和管理员开放");
+  }
+
   private JsonNode trail(String number) throws Exception {
     Http.Response response = EngineApi.webapp(port).get("supervisor", TRAIL + number);
     assertThat(response.status()).as(response.body()).isEqualTo(200);

@@ -108,7 +108,10 @@ class DeadlineMonitorTest {
     assertThat(reversed.status()).isEqualTo(400);
     assertThat(reversed.body()).contains("统计区间须满足 from ≤ to");
     assertThat(webapp.get("supervisor", MISSES + "?from=March").status()).isEqualTo(400);
-    assertThat(webapp.get("city", DEADLINES).status()).isEqualTo(200);
+    Http.Response city = webapp.get("city", DEADLINES + "?state=all&window=744&maxResults=200");
+    assertThat(city.status()).isEqualTo(200);
+    assertThat(city.body()).as("the command centre sees the events' work only").doesNotContain("\"joint-approval\"");
+    assertThat(webapp.get("city", DEADLINES + "?process=joint-approval").status()).isEqualTo(403);
   }
 
   private static JsonNode page(EngineApi webapp, String query) throws Exception {

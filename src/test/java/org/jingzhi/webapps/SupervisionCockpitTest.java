@@ -83,6 +83,13 @@ class SupervisionCockpitTest extends BrowserTest {
     browser.await(row);
     assertThat(browser.await(row).getText()).contains("联合审批", "市场监管局", "个工作日", "是");
     assertThat(browser.await(By.cssSelector(".jz-misses-title")).getText()).startsWith("本月超期记录");
+    browser.go("/camunda/app/cockpit/default/#/jingzhi-deadlines?state=overdue&unit=market");
+    browser.await(row);
+    browser.clickable(By.xpath("//nav[contains(@class,'jz-states')]/a[normalize-space()='全部']")).click();
+    browser.wait.until(driver -> driver.getCurrentUrl().contains("state=all") && driver.getCurrentUrl().contains("unit=market"));
+    assertThat(browser.await(row).getText()).as("the list again, still market's").contains("市场监管局");
+    assertThat(browser.all(By.cssSelector(".jz-deadline-table tbody tr")).stream().map(WebElement::getText))
+        .allMatch(text -> text.contains("市场监管局"));
     browser.await(row).findElement(By.tagName("a")).click();
     browser.wait.until(driver -> driver.getCurrentUrl().contains("#/process-instance/" + caseInstance));
   }
