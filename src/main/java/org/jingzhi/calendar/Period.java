@@ -8,12 +8,15 @@ import org.jingzhi.web.InvalidRequestException;
 /** Days {@code from} to {@code to}, both included, as a client names them ({@code yyyy-MM-dd}), checked. */
 public record Period(LocalDate from, LocalDate to) {
 
-  /** A bad date or a period that is reversed or longer than {@code maxDays} is an {@link InvalidRequestException} in Chinese. */
-  public static Period of(String from, String to, int maxDays) {
+  /** The longest period a report covers: a year, leap day included. */
+  public static final int MAX_DAYS = 366;
+
+  /** A bad date or a period that is reversed or longer than {@link #MAX_DAYS} is an {@link InvalidRequestException} in Chinese. */
+  public static Period of(String from, String to) {
     LocalDate start = day("from", from);
     LocalDate end = day("to", to);
-    if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) >= maxDays) {
-      throw new InvalidRequestException("统计区间须满足 from ≤ to，且不超过 " + maxDays + " 天");
+    if (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
+      throw new InvalidRequestException("统计区间须满足 from ≤ to，且不超过 " + MAX_DAYS + " 天");
     }
     return new Period(start, end);
   }

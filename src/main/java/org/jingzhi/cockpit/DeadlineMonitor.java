@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jingzhi.calendar.WorkingDayCalendar;
@@ -35,7 +36,7 @@ class DeadlineMonitor {
   private static final String OPEN_SUPERVISION = """
       SELECT s.BUSINESS_KEY_, v.TEXT_ FROM ACT_RU_EXECUTION s JOIN ACT_RE_PROCDEF d ON d.ID_ = s.PROC_DEF_ID_
       JOIN ACT_RU_VARIABLE v ON v.PROC_INST_ID_ = s.ID_ AND v.NAME_ = 'overdueUnit'
-      WHERE d.KEY_ = ? AND s.ID_ = s.PROC_INST_ID_""";
+      WHERE d.KEY_ = ? AND s.ID_ = s.PROC_INST_ID_ AND s.BUSINESS_KEY_ IN (%s)""";
 
   private final JdbcTemplate jdbc;
   private final Organization organization;
@@ -67,7 +68,6 @@ class DeadlineMonitor {
     pageArguments.addAll(arguments);
     pageArguments.add(filter.maxResults());
     pageArguments.add(filter.firstResult());
-    Set<String> supervised = openSupervision();
     List<DeadlineRow> rows = jdbc.query(SELECT + fromClause + " ORDER BY t.DUE_DATE_, t.ID_ LIMIT ? OFFSET ?", (row, index) -> {
       String businessKey = row.getString("BUSINESS_KEY_");
       String number = businessKey == null ? null : businessKey.split(KEY_SEPARATOR, 2)[0];
@@ -78,17 +78,25 @@ class DeadlineMonitor {
           EscalationProcess.LEVEL_KEY.equals(key) ? EscalationProcess.KEY : key, unit, unit == null ? null : organization.shortName(unit),
           row.getString("NAME_"), due, due.before(now), due.before(now) ? calendar.workingDaysBetween(workingDays.dayOf(due), workingDays.dayOf(now)) : 0,
           due.before(now) ? Duration.between(due.toInstant(), now.toInstant()).toHours() : 0, row.getLong("URGENT_") == 1,
-          row.getLong("REMINDERS_") > 0, supervised.contains(number + "\n" + unit));
+          row.getLong("REMINDERS_") > 0, false);
     }, pageArguments.toArray());
+    Set<String> supervised = openSupervision(rows);
+    rows = rows.stream().map(row -> supervised.contains(row.number() + "\n" + row.unit()) ? row.withSupervisionOpen() : row).toList();
     return new DeadlinePage(total == null ? 0 : total, filter.firstResult(), filter.maxResults(), now, rows);
   }
 
-  /** "case number \n unit" of every running supervision case. */
-  private Set<String> openSupervision() {
+  /** "case number \n unit" of the running supervision cases of the page's cases and events. */
+  private Set<String> openSupervision(List<DeadlineRow> rows) {
+    List<String> numbers = rows.stream().map(DeadlineRow::number).filter(Objects::nonNull).distinct().toList();
     Set<String> open = new HashSet<>();
-    jdbc.query(OPEN_SUPERVISION, row -> {
+    if (numbers.isEmpty()) {
+      return open;
+    }
+    List<Object> arguments = new ArrayList<>(List.of(OverdueSupervision.SUPERVISION_PROCESS));
+    arguments.addAll(numbers);
+    jdbc.query(OPEN_SUPERVISION.formatted(String.join(", ", numbers.stream().map(number -> "?").toList())), row -> {
       open.add(row.getString(1) + "\n" + row.getString(2));
-    }, OverdueSupervision.SUPERVISION_PROCESS);
+    }, arguments.toArray());
     return open;
   }
 
@@ -96,6 +104,11 @@ class DeadlineMonitor {
   record DeadlineRow(String taskId, String processInstanceId, String number, String process, String unit, String unitName, String task,
                      Date dueDate, boolean overdue, int lateWorkingDays, long lateHours, boolean urgent, boolean reminderSent,
                      boolean supervisionOpen) {
+
+    DeadlineRow withSupervisionOpen() {
+      return new DeadlineRow(taskId, processInstanceId, number, process, unit, unitName, task, dueDate, overdue, lateWorkingDays, lateHours,
+          urgent, reminderSent, true);
+    }
   }
 
   record DeadlinePage(long total, int firstResult, int maxResults, Date at, List<DeadlineRow> rows) {

@@ -17,8 +17,6 @@ import org.springframework.context.ApplicationContext;
 /** {@code GET …/overdue-records?from=2026-11-01&to=2026-11-30}: the missed limits recorded in a period, counted per unit. */
 public class OverdueRecordsResource extends OverseerResource {
 
-  static final int MAX_DAYS = 366;
-
   OverdueRecordsResource(String engineName, ApplicationContext beans) {
     super(engineName, beans);
   }
@@ -29,7 +27,7 @@ public class OverdueRecordsResource extends OverseerResource {
     OverdueRecords records = forOverseer(OverdueRecords.class);
     Period period;
     try {
-      period = Period.of(from, to, MAX_DAYS);
+      period = Period.of(from, to);
     } catch (InvalidRequestException e) {
       throw badRequest(e.getMessage());
     }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.jingzhi.calendar.Period;
 import org.jingzhi.organization.CurrentUser;
 import org.jingzhi.web.DemoUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "统计 Rates")
 class RatesController {
 
-  static final int MAX_DAYS = RatesQuery.MAX_DAYS;
-
   private final Rates rates;
   private final CurrentUser currentUser;
 
@@ -32,7 +31,7 @@ class RatesController {
   @Operation(summary = "响应率、按时办结率、解决率、满意率 · response, resolution and satisfaction rates",
       description = "按期间内登记的事件统计，按单位、层级、类别或部门分组。· Events reported in the period, per group and in total.")
   @ApiResponse(responseCode = "200", description = "统计 · the rates")
-  @ApiResponse(responseCode = "400", description = "日期有误、区间超过 " + MAX_DAYS + " 天或未知分组 · bad period or grouping")
+  @ApiResponse(responseCode = "400", description = "日期有误、区间超过 " + Period.MAX_DAYS + " 天或未知分组 · bad period or grouping")
   @ApiResponse(responseCode = "403", description = "仅效能督查办、指挥中心和管理员 · supervision, command centre and administrators only")
   @DemoUser("supervisor")
   @GetMapping
