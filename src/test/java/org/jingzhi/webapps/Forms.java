@@ -23,7 +23,8 @@ final class Forms {
    */
   void type(String key, String text) {
     WebElement input = browser.clickable(field(key));
-    input.click();
+    // focused, not clicked: a form still moving as it renders can put the footer over the click point
+    browser.script("arguments[0].focus();", input);
     input.sendKeys(text);
     browser.wait.until(driver -> text.equals(browser.await(field(key)).getAttribute("value")));
     input.sendKeys(Keys.TAB);
