@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jingzhi.notice.Notice;
 import org.jingzhi.notice.Notices;
@@ -24,17 +26,28 @@ class CaseTrail {
   static final Pattern NUMBER = Pattern.compile("(LH|SJ)-\\d{8}-\\d{6}");
   static final String JOINT_APPROVAL_PREFIX = "LH-";
 
+  /** The instances started under the number (the case or event, its 督办件) and every instance they called (an event's levels). */
   private static final String INSTANCES = """
-      SELECT ID_, PROC_DEF_KEY_, START_TIME_, END_TIME_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ? OR BUSINESS_KEY_ LIKE ?
-      ORDER BY CASE WHEN BUSINESS_KEY_ = ? AND PROC_DEF_KEY_ <> ? THEN 0 ELSE 1 END, START_TIME_""";
+      SELECT ID_, PROC_DEF_KEY_, START_TIME_, END_TIME_ FROM ACT_HI_PROCINST
+      WHERE ROOT_PROC_INST_ID_ IN (SELECT r.ID_ FROM ACT_HI_PROCINST r WHERE r.BUSINESS_KEY_ = ?)
+      ORDER BY CASE WHEN BUSINESS_KEY_ = ? AND PROC_DEF_KEY_ <> ? AND ID_ = ROOT_PROC_INST_ID_ THEN 0 ELSE 1 END, START_TIME_""";
   private static final String TASKS = """
-      SELECT t.NAME_, t.START_TIME_, t.END_TIME_, t.DUE_DATE_, t.ASSIGNEE_, t.DELETE_REASON_,
+      SELECT t.ACT_INST_ID_, t.NAME_, t.START_TIME_, t.END_TIME_, t.DUE_DATE_, t.ASSIGNEE_, t.DELETE_REASON_,
         (SELECT MIN(i.GROUP_ID_) FROM ACT_HI_IDENTITYLINK i WHERE i.TASK_ID_ = t.ID_ AND i.TYPE_ = 'candidate'
           AND i.GROUP_ID_ IS NOT NULL) AS UNIT_,
         (SELECT MIN(i.TIMESTAMP_) FROM ACT_HI_IDENTITYLINK i WHERE i.TASK_ID_ = t.ID_ AND i.TYPE_ = 'assignee'
           AND i.OPERATION_TYPE_ = 'add') AS CLAIMED_,
         (SELECT MIN(o.USER_ID_) FROM ACT_HI_OP_LOG o WHERE o.TASK_ID_ = t.ID_ AND o.OPERATION_TYPE_ = 'Complete') AS COMPLETED_BY_
       FROM ACT_HI_TASKINST t WHERE t.PROC_INST_ID_ = ?""";
+  /**
+   * What users answered in the forms of the processes, in the order a reader wants it; the values a task
+   * submitted are the variables of its own activity instance.
+   */
+  static final List<String> ANSWERS = List.of("acceptance", "decision", "action", "opinion", "note", "missingMaterials", "ownerUnit",
+      "ownerReason", "reportNote", "satisfaction", "resolved", "visitNote", "issueNote", "supervisionMeasure", "supervisionNote");
+  private static final String ANSWER_VALUES = " SELECT ACT_INST_ID_, NAME_, TEXT_ FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ?"
+      + " AND ACT_INST_ID_ <> PROC_INST_ID_ AND VAR_TYPE_ = 'string' AND NAME_ IN (" + String.join(", ", ANSWERS.stream().map(name -> "?").toList())
+      + ")";
   private static final String TIMERS = """
       SELECT ACT_NAME_, ACT_ID_, START_TIME_ FROM ACT_HI_ACTINST WHERE PROC_INST_ID_ = ?
       AND ACT_TYPE_ IN ('boundaryTimer', 'intermediateTimer', 'startTimerEvent')""";
@@ -58,13 +71,13 @@ class CaseTrail {
           + (wanted.length() > 40 ? wanted.substring(0, 40) + "…" : wanted));
     }
     List<Instance> instances = jdbc.query(INSTANCES, (row, index) -> new Instance(row.getString(1), row.getString(2),
-        date(row.getTimestamp(3)), date(row.getTimestamp(4))), wanted, wanted + DeadlineMonitor.KEY_SEPARATOR + "%", wanted,
-        OverdueSupervision.SUPERVISION_PROCESS);
+        date(row.getTimestamp(3)), date(row.getTimestamp(4))), wanted, wanted, OverdueSupervision.SUPERVISION_PROCESS);
     if (instances.isEmpty()) {
       throw OverseerResource.notFound("没有编号为 " + wanted + " 的案件或事件");
     }
     List<TrailEntry> entries = new ArrayList<>();
     for (Instance instance : instances) {
+      Map<String, List<TrailEntry.Answer>> answers = answers(instance.id());
       entries.addAll(jdbc.query(TASKS, (row, index) -> {
         String unit = row.getString("UNIT_");
         String assignee = row.getString("ASSIGNEE_");
@@ -75,7 +88,7 @@ class CaseTrail {
         String completedBy = row.getString("COMPLETED_BY_") != null ? row.getString("COMPLETED_BY_") : assignee;
         return TrailEntry.task(date(row.getTimestamp("START_TIME_")), row.getString("NAME_"), unit, name(unit), assignee,
             date(row.getTimestamp("CLAIMED_")), completed ? completedBy : null, ended, date(row.getTimestamp("DUE_DATE_")),
-            completed ? null : reason);
+            completed ? null : reason, answers.getOrDefault(row.getString("ACT_INST_ID_"), List.of()));
       }, instance.id()));
       entries.addAll(jdbc.query(TIMERS, (row, index) -> TrailEntry.timer(date(row.getTimestamp(3)),
           row.getString(1) != null ? row.getString(1) : row.getString(2)), instance.id()));
@@ -87,9 +100,27 @@ class CaseTrail {
     }
     overdueRecords.ofCase(wanted).forEach(record -> entries.add(TrailEntry.overdue(record.recordedAt(), record.subject(), record.unit(),
         name(record.unit()), record.dueAt())));
-    entries.sort(Comparator.comparing(TrailEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
+    // tasks created at the same moment (a case accepted and its reviews opened): the one completed first comes first
+    entries.sort(Comparator.comparing(TrailEntry::at, Comparator.nullsLast(Comparator.<Date>naturalOrder()))
+        .thenComparing(TrailEntry::completedAt, Comparator.nullsLast(Comparator.<Date>naturalOrder())));
     Instance main = instances.get(0);  // the case or event itself: its own number, not a level's, not its 督办件
     return new Trail(wanted, main.id(), main.processKey(), main.started(), main.ended(), entries);
+  }
+
+  /** The answers of each task of the instance, by its activity instance, in the order of {@link #ANSWERS}. */
+  private Map<String, List<TrailEntry.Answer>> answers(String processInstanceId) {
+    Map<String, Map<String, String>> values = new HashMap<>();
+    List<Object> arguments = new ArrayList<>(List.of(processInstanceId));
+    arguments.addAll(ANSWERS);
+    jdbc.query(ANSWER_VALUES, row -> {
+      if (row.getString(3) != null && !row.getString(3).isBlank()) {
+        values.computeIfAbsent(row.getString(1), id -> new HashMap<>()).put(row.getString(2), row.getString(3));
+      }
+    }, arguments.toArray());
+    Map<String, List<TrailEntry.Answer>> answers = new HashMap<>();
+    values.forEach((activityInstance, byName) -> answers.put(activityInstance, ANSWERS.stream().filter(byName::containsKey)
+        .map(name -> new TrailEntry.Answer(name, "ownerUnit".equals(name) ? name(byName.get(name)) : byName.get(name))).toList()));
+    return answers;
   }
 
   private String name(String unit) {

@@ -2,14 +2,17 @@ package org.jingzhi.cockpit;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
 import org.jingzhi.approval.JointApprovalProcess;
 import org.jingzhi.organization.Organization;
 import org.springframework.context.ApplicationContext;
 
 /**
- * {@code GET …/deadlines?state=overdue|soon|all&window=24&process=…&unit=…&firstResult=0&maxResults=50}:
+ * {@code GET …/deadlines?state=overdue|soon|all&window=24&process=…&unit=…&category=…&level=…&sort=due|number|unit|task
+ * &order=asc|desc&firstResult=0&maxResults=50}:
  * the SLA monitor 「时限监控」. Bad parameters get 400 with a Chinese message. The command centre sees the
  * events' work only, not the joint-approval cases.
  */
@@ -21,11 +24,12 @@ public class DeadlinesResource extends OverseerResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public DeadlineMonitor.DeadlinePage deadlines(@QueryParam("state") String state, @QueryParam("window") String window,
-                                                @QueryParam("process") String process, @QueryParam("unit") String unit,
-                                                @QueryParam("firstResult") String firstResult, @QueryParam("maxResults") String maxResults) {
+  public DeadlineMonitor.DeadlinePage deadlines(@Context UriInfo uri) {
     DeadlineMonitor monitor = forOverseer(DeadlineMonitor.class);
-    DeadlineFilter filter = DeadlineFilter.of(state, window, process, unit, firstResult, maxResults, bean(Organization.class));
+    MultivaluedMap<String, String> query = uri.getQueryParameters();
+    DeadlineFilter filter = DeadlineFilter.of(query, bean(Organization.class),
+        monitor.categories().stream().map(DeadlineMonitor.Category::code).toList());
+    String process = query.getFirst("process");
     Overseers overseers = bean(Overseers.class);
     if (!overseers.readsEverything()) {
       if (JointApprovalProcess.KEY.equals(process)) {

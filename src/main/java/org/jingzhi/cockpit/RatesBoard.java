@@ -24,7 +24,7 @@ class RatesBoard {
   Board of(RatesQuery query) {
     RatesReport report = rates.compute(query);
     return new Board(report.from().toString(), report.to().toString(), report.groupBy(), report.events(), targets,
-        report.groups().stream().map(this::marked).toList(), marked(report.total()));
+        report.groups().stream().map(this::marked).toList(), marked(report.total()), report.weeks().stream().map(this::marked).toList());
   }
 
   private MarkedGroup marked(GroupRates group) {
@@ -40,6 +40,8 @@ class RatesBoard {
   public record MarkedGroup(GroupRates rates, Map<String, String> marks) {
   }
 
-  public record Board(String from, String to, String groupBy, int events, RateTargets targets, List<MarkedGroup> groups, MarkedGroup total) {
+  /** {@code weeks}: the totals per week of report, for the trend chart. */
+  public record Board(String from, String to, String groupBy, int events, RateTargets targets, List<MarkedGroup> groups, MarkedGroup total,
+                      List<MarkedGroup> weeks) {
   }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 class RatesWorkbook {
 
   static final List<String> HEADER = List.of("分组", "派单数", "按时响应", "响应率", "办结数", "按时办结", "按时办结率", "回访数", "已解决",
-      "解决率", "满意", "满意率");
+      "解决率", "满意", "满意率", "超期");
   private static final Map<String, IndexedColors> COLOURS = Map.of("green", IndexedColors.LIGHT_GREEN, "amber",
       IndexedColors.LIGHT_ORANGE, "red", IndexedColors.ROSE);
 
@@ -47,15 +47,29 @@ class RatesWorkbook {
         write(sheet.createRow(rowIndex++), group, styles);
       }
       write(sheet.createRow(rowIndex), board.total(), styles);
-      // fixed widths: measuring text needs fonts, which a server image may not have
-      sheet.setColumnWidth(0, 24 * 256);
-      for (int column = 1; column < HEADER.size(); column++) {
-        sheet.setColumnWidth(column, 12 * 256);
+      widen(sheet);
+      Sheet trend = workbook.createSheet("按周趋势");
+      Row trendHeader = trend.createRow(0);
+      for (int column = 0; column < HEADER.size(); column++) {
+        trendHeader.createCell(column).setCellValue(column == 0 ? "报告周（周一）" : HEADER.get(column));
       }
+      rowIndex = 1;
+      for (RatesBoard.MarkedGroup week : board.weeks()) {
+        write(trend.createRow(rowIndex++), week, styles);
+      }
+      widen(trend);
       workbook.write(bytes);
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Fixed widths: measuring text needs fonts, which a server image may not have. */
+  private static void widen(Sheet sheet) {
+    sheet.setColumnWidth(0, 24 * 256);
+    for (int column = 1; column < HEADER.size(); column++) {
+      sheet.setColumnWidth(column, 12 * 256);
     }
   }
 
@@ -73,6 +87,7 @@ class RatesWorkbook {
     rate(row, 9, rates.resolutionRate(), styles.get(group.marks().get("resolutionRate")));
     row.createCell(10).setCellValue(rates.visitsSatisfied());
     rate(row, 11, rates.satisfactionRate(), styles.get(group.marks().get("satisfactionRate")));
+    row.createCell(12).setCellValue(rates.overdue());
   }
 
   private static void rate(Row row, int column, Double rate, CellStyle style) {

@@ -34,6 +34,11 @@ public final class EscalationProcess {
   public static final String CURRENT_UNIT = "currentUnit";
   public static final String CURRENT_UNIT_NAME = "currentUnitName";
   public static final String LEVEL_DUE = "levelDue";
+  /** A level's own variables ({@code escalation-level}, given by the chain's call activity): the level and the unit that holds it. */
+  public static final String LEVEL = "level";
+  public static final String LEVEL_NAME = "levelName";
+  public static final String UNIT = "unit";
+  public static final String UNIT_NAME = "unitName";
   public static final String DEFAULT_DEPARTMENTS = "defaultDepartments";
   public static final String ACTION = "action";
   public static final String NOTE = "note";

@@ -9,30 +9,27 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.jingzhi.cases.CaseHistory;
 
 /**
- * What the rates count, read from the engine history of one event: each stay at a level (an
+ * What the rates count, from the engine history of one event ({@link EventHistory}): each stay at a level (an
  * assignment to a unit, whether it was signed for in time, whether it resolved the event and in
  * time), each summons report, and each answered return visit with the stay it judged.
  */
 final class EventFacts {
 
+  /** {@code missedLimit}: it ended after the level's limit, or is still open past it. */
   record Stay(String unit, String unitName, String level, String levelName, boolean respondedInTime, boolean resolved,
-              boolean resolvedOnTime, Date endedAt) {
+              boolean resolvedOnTime, Date endedAt, boolean missedLimit) {
   }
 
-  record Report(String department, boolean inTime) {
+  /** {@code missedLimit}: reported after its limit, or still not reported past it. */
+  record Report(String department, boolean inTime, boolean missedLimit) {
   }
 
   record Visit(Stay judged, boolean answered, boolean resolved, boolean satisfied) {
   }
 
+  final Date reportedAt;
   final String category;
   final String categoryName;
   final List<Stay> stays = new ArrayList<>();
@@ -40,67 +37,59 @@ final class EventFacts {
   final List<Visit> visits = new ArrayList<>();
   final Set<String> summonedDepartments = new LinkedHashSet<>();
 
-  EventFacts(HistoryService history, HistoricProcessInstance event, RateSettings settings) {
-    Map<String, Object> variables = CaseHistory.variables(history, event.getId());
-    category = (String) variables.get(CATEGORY);
-    categoryName = (String) variables.get(CATEGORY_NAME);
-    Duration responseLimit = Boolean.TRUE.equals(variables.get(URGENT)) ? settings.getResponseLimitUrgent() : settings.getResponseLimit();
-    for (HistoricProcessInstance stay : history.createHistoricProcessInstanceQuery().superProcessInstanceId(event.getId())
-        .orderByProcessInstanceStartTime().asc().list()) {
-      readStay(history, stay, responseLimit);
-    }
-    readVisits(history, event.getId(), settings);
+  EventFacts(EventHistory.Event event, RateSettings settings, Date now) {
+    reportedAt = event.reportedAt();
+    category = (String) event.variables().get(CATEGORY);
+    categoryName = (String) event.variables().get(CATEGORY_NAME);
+    Duration responseLimit = Boolean.TRUE.equals(event.variables().get(URGENT)) ? settings.getResponseLimitUrgent() : settings.getResponseLimit();
+    event.stays().forEach(stay -> readStay(stay, responseLimit, now));
+    readVisits(event, settings);
   }
 
-  private void readStay(HistoryService history, HistoricProcessInstance stay, Duration responseLimit) {
-    Map<String, Object> local = CaseHistory.variables(history, stay.getId());
-    List<HistoricTaskInstance> tasks = history.createHistoricTaskInstanceQuery().processInstanceId(stay.getId())
-        .orderByHistoricActivityInstanceStartTime().asc().list();
-    HistoricTaskInstance first = tasks.stream().filter(task -> HANDLE.equals(task.getTaskDefinitionKey())).findFirst().orElse(null);
-    boolean respondedInTime = first != null && respondedWithin(history, first, responseLimit);
-    boolean resolved = stay.getDeleteReason() == null && stay.getEndTime() != null && RESOLVE.equals(local.get(ACTION));
+  private void readStay(EventHistory.Stay stay, Duration responseLimit, Date now) {
+    Map<String, Object> local = stay.variables();
+    EventHistory.Task first = stay.tasks().stream().filter(task -> HANDLE.equals(task.definitionKey())).findFirst().orElse(null);
+    boolean respondedInTime = first != null && respondedWithin(first, responseLimit);
+    boolean resolved = stay.deleteReason() == null && stay.endedAt() != null && RESOLVE.equals(local.get(ACTION));
     Date due = (Date) local.get(LEVEL_DUE);
-    boolean onTime = resolved && due != null && !stay.getEndTime().after(due);
-    stays.add(new Stay((String) local.get("unit"), (String) local.get("unitName"), (String) local.get("level"), (String) local.get("levelName"),
-        respondedInTime, resolved, onTime, stay.getEndTime()));
-    for (HistoricTaskInstance task : tasks) {
-      if (REPORT.equals(task.getTaskDefinitionKey())) {
-        String department = CaseHistory.candidateGroup(history, task.getId());
-        summonedDepartments.add(department);
-        boolean reported = "completed".equals(task.getDeleteReason());
-        reports.add(new Report(department, reported && (task.getDueDate() == null || !task.getEndTime().after(task.getDueDate()))));
+    boolean onTime = resolved && due != null && !stay.endedAt().after(due);
+    stays.add(new Stay((String) local.get(UNIT), (String) local.get(UNIT_NAME), (String) local.get(LEVEL), (String) local.get(LEVEL_NAME),
+        respondedInTime, resolved, onTime, stay.endedAt(), missed(due, stay.endedAt(), now)));
+    for (EventHistory.Task task : stay.tasks()) {
+      if (REPORT.equals(task.definitionKey())) {
+        summonedDepartments.add(task.candidateGroup());
+        boolean reported = "completed".equals(task.deleteReason());
+        reports.add(new Report(task.candidateGroup(), reported && (task.dueDate() == null || !task.endedAt().after(task.dueDate())),
+            missed(task.dueDate(), task.endedAt(), now)));
       }
     }
+  }
+
+  private static boolean missed(Date due, Date ended, Date now) {
+    return due != null && (ended != null ? ended.after(due) : now.after(due));
   }
 
   /** Signed for (claimed), or completed, within the limit after the task was assigned. */
-  private static boolean respondedWithin(HistoryService history, HistoricTaskInstance task, Duration limit) {
-    Date responded = null;
-    for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery().taskId(task.getId()).type("assignee")
-        .operationType("add").orderByTime().asc().list()) {
-      responded = link.getTime();
-      break;
+  private static boolean respondedWithin(EventHistory.Task task, Duration limit) {
+    Date responded = task.claimedAt();
+    if (responded == null && "completed".equals(task.deleteReason())) {
+      responded = task.endedAt();
     }
-    if (responded == null && "completed".equals(task.getDeleteReason())) {
-      responded = task.getEndTime();
-    }
-    return responded != null && responded.getTime() - task.getStartTime().getTime() <= limit.toMillis();
+    return responded != null && responded.getTime() - task.startedAt().getTime() <= limit.toMillis();
   }
 
-  private void readVisits(HistoryService history, String processInstanceId, RateSettings settings) {
-    Map<String, Object> satisfaction = CaseHistory.localValues(history, processInstanceId, SATISFACTION);
-    Map<String, Object> resolved = CaseHistory.localValues(history, processInstanceId, RESOLVED);
-    for (HistoricActivityInstance visit : history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-        .activityId("returnVisit").finished().orderByHistoricActivityInstanceEndTime().asc().list()) {
-      Object answer = satisfaction.get(visit.getId());
+  private void readVisits(EventHistory.Event event, RateSettings settings) {
+    for (EventHistory.Visit visit : event.visits()) {
+      Object answer = event.satisfaction().get(visit.activityInstanceId());
       boolean reached = !"unreachable".equals(answer);
       Stay judged = null;
       for (Stay stay : stays) {
-        if (stay.resolved() && stay.endedAt() != null && !stay.endedAt().after(visit.getStartTime())) {
+        if (stay.resolved() && stay.endedAt() != null && !stay.endedAt().after(visit.startedAt())) {
           judged = stay;
         }
       }
-      visits.add(new Visit(judged, reached || settings.isUnreachableCountsAsAnswered(), reached && "yes".equals(resolved.get(visit.getId())),
+      visits.add(new Visit(judged, reached || settings.isUnreachableCountsAsAnswered(),
+          reached && "yes".equals(event.resolved().get(visit.activityInstanceId())),
           "satisfied".equals(answer) || "basicallySatisfied".equals(answer)));
     }
   }

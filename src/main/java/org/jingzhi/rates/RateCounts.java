@@ -3,7 +3,8 @@ package org.jingzhi.rates;
 /**
  * The counts behind the four rates of one group (domain.md section 7):
  * 响应率 = respondedInTime / assigned, 按时办结率 = resolvedOnTime / resolved,
- * 解决率 = visitsResolved / visitsAnswered, 满意率 = visitsSatisfied / visitsAnswered.
+ * 解决率 = visitsResolved / visitsAnswered, 满意率 = visitsSatisfied / visitsAnswered; and {@code overdue}, the
+ * limits missed (a level's limit by its unit, a report's by the summoned department).
  */
 final class RateCounts {
 
@@ -14,21 +15,12 @@ final class RateCounts {
   int visitsAnswered;
   int visitsResolved;
   int visitsSatisfied;
-
-  void add(RateCounts other) {
-    assigned += other.assigned;
-    respondedInTime += other.respondedInTime;
-    resolved += other.resolved;
-    resolvedOnTime += other.resolvedOnTime;
-    visitsAnswered += other.visitsAnswered;
-    visitsResolved += other.visitsResolved;
-    visitsSatisfied += other.visitsSatisfied;
-  }
+  int overdue;
 
   GroupRates rates(String key, String name) {
     return new GroupRates(key, name, assigned, respondedInTime, ratio(respondedInTime, assigned), resolved, resolvedOnTime,
         ratio(resolvedOnTime, resolved), visitsAnswered, visitsResolved, ratio(visitsResolved, visitsAnswered), visitsSatisfied,
-        ratio(visitsSatisfied, visitsAnswered));
+        ratio(visitsSatisfied, visitsAnswered), overdue);
   }
 
   /** Null when there is nothing to divide by: no rate, rather than 0 % or 100 %. */

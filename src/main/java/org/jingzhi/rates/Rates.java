@@ -1,16 +1,17 @@
 package org.jingzhi.rates;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jingzhi.calendar.CalendarProperties;
-import org.jingzhi.engine.AsSystem;
-import org.jingzhi.escalation.EscalationProcess;
 import org.jingzhi.organization.Organization;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -24,16 +25,15 @@ import org.springframework.stereotype.Service;
 @EnableConfigurationProperties(RateSettings.class)
 public class Rates {
 
-  private final HistoryService history;
-  private final IdentityService identity;
+  private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("MM-dd");
+
+  private final EventHistory history;
   private final RateSettings settings;
   private final Organization organization;
   private final ZoneId zone;
 
-  public Rates(HistoryService history, IdentityService identity, RateSettings settings, Organization organization,
-               CalendarProperties calendar) {
+  Rates(EventHistory history, RateSettings settings, Organization organization, CalendarProperties calendar) {
     this.history = history;
-    this.identity = identity;
     this.settings = settings;
     this.organization = organization;
     this.zone = calendar.getZone();
@@ -46,22 +46,32 @@ public class Rates {
   RatesReport compute(LocalDate from, LocalDate to, Grouping grouping) {
     Date start = Date.from(from.atStartOfDay(zone).toInstant());
     Date end = Date.from(to.plusDays(1).atStartOfDay(zone).toInstant());
-    List<EventFacts> events = AsSystem.call(identity, () -> history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(EscalationProcess.KEY).startedAfter(new Date(start.getTime() - 1)).startedBefore(end).list().stream()
-        .filter(event -> event.getStartTime().before(end))
-        .map(event -> new EventFacts(history, event, settings))
+    Date now = ClockUtil.getCurrentTime();
+    List<EventFacts> events = history.reportedBetween(start, end).stream()
+        .map(event -> new EventFacts(event, settings, now))
         .filter(facts -> !settings.getExcludedCategories().contains(facts.category))
-        .toList());
+        .toList();
 
     Map<String, RateCounts> groups = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
     RateCounts total = new RateCounts();
+    Map<LocalDate, RateCounts> weeks = new TreeMap<>();
+    for (LocalDate monday = weekOf(from); !monday.isAfter(to); monday = monday.plusWeeks(1)) {
+      weeks.put(monday, new RateCounts());
+    }
     for (EventFacts event : events) {
       count(event, grouping, groups, names);
       countTotal(event, total);
+      countTotal(event, weeks.get(weekOf(event.reportedAt.toInstant().atZone(zone).toLocalDate())));
     }
     List<GroupRates> rows = groups.entrySet().stream().map(entry -> entry.getValue().rates(entry.getKey(), names.get(entry.getKey()))).toList();
-    return new RatesReport(from, to, grouping.code(), events.size(), rows, total.rates("total", "合计"));
+    List<GroupRates> trend = weeks.entrySet().stream()
+        .map(week -> week.getValue().rates(week.getKey().toString(), week.getKey().format(WEEK) + " 周")).toList();
+    return new RatesReport(from, to, grouping.code(), events.size(), rows, total.rates("total", "合计"), trend);
+  }
+
+  private static LocalDate weekOf(LocalDate day) {
+    return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
   }
 
   private void count(EventFacts event, Grouping grouping, Map<String, RateCounts> groups, Map<String, String> names) {
@@ -70,6 +80,7 @@ public class Rates {
         RateCounts counts = group(groups, names, report.department(), organization.shortName(report.department()));
         counts.assigned++;
         counts.respondedInTime += report.inTime() ? 1 : 0;
+        counts.overdue += report.missedLimit() ? 1 : 0;
       }
       for (String department : event.summonedDepartments) {
         RateCounts counts = group(groups, names, department, organization.shortName(department));
@@ -83,6 +94,7 @@ public class Rates {
           : grouping == Grouping.LEVEL ? group(groups, names, stay.level(), stay.levelName()) : group(groups, names, stay.unit(), stay.unitName());
       counts.assigned++;
       counts.respondedInTime += stay.respondedInTime() ? 1 : 0;
+      counts.overdue += stay.missedLimit() ? 1 : 0;
       countResolution(counts, stay);
     }
     for (EventFacts.Visit visit : event.visits) {
@@ -96,13 +108,15 @@ public class Rates {
     }
   }
 
-  /** Every assignment and visit of the event, once: the totals row. */
+  /** Every assignment and visit of the event, once, and every limit it missed (levels and reports): the totals row. */
   private static void countTotal(EventFacts event, RateCounts total) {
     for (EventFacts.Stay stay : event.stays) {
       total.assigned++;
       total.respondedInTime += stay.respondedInTime() ? 1 : 0;
+      total.overdue += stay.missedLimit() ? 1 : 0;
       countResolution(total, stay);
     }
+    event.reports.forEach(report -> total.overdue += report.missedLimit() ? 1 : 0);
     event.visits.forEach(visit -> countVisit(total, visit));
   }
 

@@ -2,6 +2,8 @@
 // administrators. Its figures come from the plugin's API (…/plugin/jingzhi-supervision/{engine}/dashboard),
 // which answers 403 to anybody else; Chinese for a Chinese browser, English otherwise, like the webapps.
 const PLUGIN = 'jingzhi-supervision';
+// every Chinese city keeps Beijing time, whatever the browser's zone
+const CITY_ZONE = 'Asia/Shanghai';
 
 const chinese = (navigator.languages || [navigator.language || 'en'])
   .map(language => language.toLowerCase())
@@ -22,7 +24,13 @@ const TEXT = chinese
       failed: '效能督查数据加载失败',
       deadlines: '时限监控',
       states: {overdue: '已超期', soon: '24 小时内到期', all: '全部'},
-      columns: ['编号', '流程', '单位', '任务', '期限', '超期', '已催办', '督办件'],
+      columns: ['编号', '流程', '类别', '层级', '单位', '任务', '期限', '超期', '已催办', '督办件'],
+      levels: {community: '社区', street: '街道', district: '区', city: '市'},
+      anyProcess: '全部流程',
+      anyCategory: '全部类别',
+      anyLevel: '全部层级',
+      unitCode: '单位编码或代码',
+      filter: '筛选',
       processes: {'joint-approval': '联合审批', 'escalation-chain': '四级联动'},
       hours: '小时',
       workingDays: '个工作日',
@@ -40,9 +48,22 @@ const TEXT = chinese
       noNumber: '该流程实例没有案件或事件编号',
       trailColumns: ['时间', '类别', '事项', '单位', '签收', '办结 / 说明', '期限'],
       kinds: {task: '任务', timer: '定时器', notice: '通知', overdue: '超期记录'},
+      fields: {acceptance: '受理', decision: '结论', action: '处置', opinion: '意见', note: '说明', missingMaterials: '需补正材料',
+        ownerUnit: '责任单位', ownerReason: '理由', reportNote: '报到情况', satisfaction: '满意度', resolved: '是否解决', visitNote: '回访记录',
+        issueNote: '出件说明', supervisionMeasure: '督办方式', supervisionNote: '督办情况'},
+      values: {
+        acceptance: {accepted: '受理', supplement: '一次性告知补正', rejected: '不予受理'},
+        decision: {approved: '同意', supplement: '需补正', rejected: '不予许可'},
+        action: {resolve: '办结', escalate: '上报上一级', summon: '吹哨（召集部门报到）', sendBack: '退单'},
+        satisfaction: {satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意', unreachable: '联系不上'},
+        resolved: {yes: '已解决', no: '未解决'},
+        supervisionMeasure: {phone: '电话督促', written: '书面督办', interview: '约谈'}
+      },
       rates: '绩效统计',
       eventCount: '事件数',
       export: '导出 Excel',
+      trend: '按周趋势（按报告周）',
+      overdueCount: '超期',
       group: '分组',
       groupings: {unit: '按单位', level: '按层级', category: '按类别', department: '按部门'},
       rateNames: {responseRate: '响应率', onTimeRate: '按时办结率', resolutionRate: '解决率', satisfactionRate: '满意率'}
@@ -60,7 +81,13 @@ const TEXT = chinese
       failed: 'Could not load the supervision figures',
       deadlines: 'Deadline monitor',
       states: {overdue: 'Overdue', soon: 'Due within 24 hours', all: 'All'},
-      columns: ['Number', 'Process', 'Unit', 'Task', 'Due', 'Late by', 'Reminded', 'Supervision case'],
+      columns: ['Number', 'Process', 'Category', 'Level', 'Unit', 'Task', 'Due', 'Late by', 'Reminded', 'Supervision case'],
+      levels: {community: 'community', street: 'street', district: 'district', city: 'city'},
+      anyProcess: 'All processes',
+      anyCategory: 'All categories',
+      anyLevel: 'All levels',
+      unitCode: 'Unit code',
+      filter: 'Filter',
       processes: {'joint-approval': 'Joint approval', 'escalation-chain': 'Escalation chain'},
       hours: 'hours',
       workingDays: 'working days',
@@ -78,9 +105,22 @@ const TEXT = chinese
       noNumber: 'This process instance has no case or event number',
       trailColumns: ['Time', 'Kind', 'What', 'Unit', 'Claimed', 'Completed / note', 'Due'],
       kinds: {task: 'task', timer: 'timer', notice: 'notice', overdue: 'missed limit'},
+      fields: {acceptance: 'Acceptance', decision: 'Decision', action: 'Action', opinion: 'Opinion', note: 'Note',
+        missingMaterials: 'Missing materials', ownerUnit: 'Owner', ownerReason: 'Reason', reportNote: 'Report', satisfaction: 'Satisfaction',
+        resolved: 'Resolved', visitNote: 'Visit note', issueNote: 'Issue note', supervisionMeasure: 'Measure', supervisionNote: 'Supervision note'},
+      values: {
+        acceptance: {accepted: 'accepted', supplement: 'supplement requested', rejected: 'not accepted'},
+        decision: {approved: 'approved', supplement: 'supplement needed', rejected: 'refused'},
+        action: {resolve: 'resolved', escalate: 'escalated', summon: 'summoned departments', sendBack: 'sent back'},
+        satisfaction: {satisfied: 'satisfied', basicallySatisfied: 'basically satisfied', unsatisfied: 'unsatisfied', unreachable: 'unreachable'},
+        resolved: {yes: 'yes', no: 'no'},
+        supervisionMeasure: {phone: 'phone call', written: 'written notice', interview: 'interview'}
+      },
       rates: 'Rates',
       eventCount: 'Events',
       export: 'Export to Excel',
+      trend: 'Weekly trend (by week reported)',
+      overdueCount: 'Limits missed',
       group: 'Group',
       groupings: {unit: 'by unit', level: 'by level', category: 'by category', department: 'by department'},
       rateNames: {responseRate: 'Response', onTimeRate: 'Resolved on time', resolutionRate: 'Resolved', satisfactionRate: 'Satisfied'},
@@ -156,6 +196,46 @@ async function renderDashboard(node, api) {
 // 「时限监控」: open tasks overdue or due soon, filtered, paged; each row opens its process instance.
 const PAGE_SIZE = 50;
 
+const FILTERS = ['process', 'unit', 'category', 'level', 'sort', 'order'];
+/** The columns whose header sorts the list, by their place in TEXT.columns. */
+const SORTABLE = {0: 'number', 4: 'unit', 5: 'task', 6: 'due'};
+
+/** A column header that sorts by it, ascending first, then descending when the list is already sorted so. */
+function sortLink(params, sort, label) {
+  const current = (params.get('sort') || 'due') === sort;
+  const order = current && params.get('order') !== 'desc' ? 'desc' : 'asc';
+  const mark = current ? (params.get('order') === 'desc' ? ' ▼' : ' ▲') : '';
+  return element('a', {href: deadlinesLink(params, {sort, order, firstResult: 0}), 'data-sort': sort}, label + mark);
+}
+
+/** Process, category, level and unit; submitting keeps the state and sorting and goes back to the first page. */
+function filterForm(params, categories) {
+  const select = (name, any, options) => {
+    const box = element('select', {class: 'form-control', name}, element('option', {value: ''}, any),
+      ...options.map(([value, label]) => element('option', {value}, label)));
+    box.value = params.get(name) || '';
+    return box;
+  };
+  const unit = element('input', {type: 'search', class: 'form-control', name: 'unit', value: params.get('unit') || '',
+    placeholder: TEXT.unitCode});
+  const boxes = [
+    select('process', TEXT.anyProcess, Object.entries(TEXT.processes)),
+    select('category', TEXT.anyCategory, categories.map(category => [category.code, chinese ? category.name : category.code])),
+    select('level', TEXT.anyLevel, Object.entries(TEXT.levels)),
+    unit];
+  const form = element('form', {class: 'form-inline jz-deadline-filters'}, ...boxes,
+    element('button', {type: 'submit', class: 'btn btn-default'}, TEXT.filter));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    const changes = {firstResult: 0};
+    boxes.forEach(box => { changes[box.name] = box.value.trim(); });
+    const query = new URLSearchParams(params);
+    Object.entries(changes).forEach(([name, value]) => value === '' ? query.delete(name) : query.set(name, String(value)));
+    location.hash = `#/jingzhi-deadlines?${query}`;
+  });
+  return form;
+}
+
 /** A link to the monitor with the current filters and these changes (Cockpit renders the route again). */
 function deadlinesLink(params, changes) {
   const query = new URLSearchParams(params);
@@ -169,7 +249,7 @@ async function renderDeadlines(node, api) {
   const firstResult = Number(params.get('firstResult') || 0);
   const query = new URLSearchParams({state, window: params.get('window') || '24', firstResult: String(firstResult),
     maxResults: String(PAGE_SIZE)});
-  ['process', 'unit'].forEach(name => params.get(name) && query.set(name, params.get(name)));
+  FILTERS.forEach(name => params.get(name) && query.set(name, params.get(name)));
   const page = element('section', {class: 'jz-deadlines'}, subNavigation('deadlines'), element('h1', {class: 'section-title'}, TEXT.deadlines));
   node.replaceChildren(page);
   page.append(element('nav', {class: 'jz-states'}, ...['overdue', 'soon', 'all'].map(choice =>
@@ -185,15 +265,19 @@ async function renderDeadlines(node, api) {
     return;
   }
   const result = await response.json();
+  page.append(filterForm(params, result.categories || []));
   page.append(element('p', {class: 'jz-total'}, `${TEXT.total}: ${result.total}`));
   page.append(element('table', {class: 'table table-striped jz-deadline-table'},
-    element('thead', {}, element('tr', {}, ...TEXT.columns.map(column => element('th', {}, column)))),
+    element('thead', {}, element('tr', {}, ...TEXT.columns.map((column, index) => element('th', {},
+      SORTABLE[index] ? sortLink(params, SORTABLE[index], column) : column)))),
     element('tbody', {}, ...result.rows.map(row => element('tr', {'data-task': row.taskId},
       element('td', {}, element('a', {href: `#/process-instance/${row.processInstanceId}/runtime`}, row.number || '')),
       element('td', {}, TEXT.processes[row.process] || row.process),
+      element('td', {}, (chinese && row.categoryName) || row.category || ''),
+      element('td', {}, TEXT.levels[row.level] || row.level || ''),
       element('td', {}, row.unitName || row.unit || ''),
       element('td', {}, row.task || ''),
-      element('td', {}, new Date(row.dueDate).toLocaleString(chinese ? 'zh-CN' : 'en-GB', {timeZone: 'Asia/Shanghai'})),
+      element('td', {}, new Date(row.dueDate).toLocaleString(chinese ? 'zh-CN' : 'en-GB', {timeZone: CITY_ZONE})),
       element('td', {class: row.overdue ? 'jz-late' : ''}, row.overdue
         ? (row.urgent ? `${row.lateHours} ${TEXT.hours}` : `${row.lateWorkingDays} ${TEXT.workingDays}`) : TEXT.notLate),
       element('td', {}, row.reminderSent ? TEXT.yes : TEXT.no),
@@ -211,7 +295,7 @@ async function renderDeadlines(node, api) {
 
 /** The limits missed this month (in the city's calendar), counted per unit. */
 async function renderMisses(page, api) {
-  const today = new Date().toLocaleDateString('sv-SE', {timeZone: 'Asia/Shanghai'});
+  const today = new Date().toLocaleDateString('sv-SE', {timeZone: CITY_ZONE});
   const from = `${today.slice(0, 8)}01`;
   const response = await fetch(`${api.cockpitApi}/plugin/${PLUGIN}/${api.engine}/overdue-records?from=${from}&to=${today}`, {
     credentials: 'same-origin',
@@ -233,7 +317,7 @@ async function renderMisses(page, api) {
 const KIND_CLASS = {task: '', timer: 'jz-kind-timer', notice: 'jz-kind-notice', overdue: 'jz-late'};
 
 function when(date) {
-  return date ? new Date(date).toLocaleString(chinese ? 'zh-CN' : 'en-GB', {timeZone: 'Asia/Shanghai'}) : '';
+  return date ? new Date(date).toLocaleString(chinese ? 'zh-CN' : 'en-GB', {timeZone: CITY_ZONE}) : '';
 }
 
 function trailTable(trail) {
@@ -245,8 +329,15 @@ function trailTable(trail) {
       element('td', {}, entry.title || ''),
       element('td', {}, entry.unitName || entry.unit || ''),
       element('td', {}, entry.claimedBy ? `${entry.claimedBy} ${when(entry.claimedAt)}` : ''),
-      element('td', {}, entry.completedBy ? `${entry.completedBy} ${when(entry.completedAt)}` : (entry.detail || '')),
+      element('td', {}, entry.completedBy ? `${entry.completedBy} ${when(entry.completedAt)}` : (entry.detail || ''),
+        ...(entry.answers || []).map(answer)),
       element('td', {}, when(entry.dueDate))))));
+}
+
+function answer({field, value}) {
+  const label = TEXT.fields[field] || field;
+  const shown = (TEXT.values[field] || {})[value] || value;
+  return element('div', {class: 'jz-answer', 'data-field': field}, `${label}${chinese ? '：' : ': '}${shown}`);
 }
 
 async function fetchTrail(api, number) {
@@ -333,7 +424,7 @@ function percent(rate) {
 function monthAgo() {
   const today = new Date();
   const from = new Date(today.getTime() - 29 * 24 * 3600 * 1000);
-  const day = date => date.toLocaleDateString('sv-SE', {timeZone: 'Asia/Shanghai'});
+  const day = date => date.toLocaleDateString('sv-SE', {timeZone: CITY_ZONE});
   return {from: day(from), to: day(today)};
 }
 
@@ -367,13 +458,17 @@ async function renderRates(node, api) {
   page.append(element('p', {class: 'jz-total'}, `${TEXT.eventCount}: ${board.events} · `,
     element('a', {class: 'jz-export', href: `${base}/xlsx?${query}`, download: ''}, TEXT.export)));
   const chart = element('div', {class: 'jz-rates-chart'});
+  const trend = element('div', {class: 'jz-rates-trend'});
   page.append(chart);
   const rows = board.groups.concat([board.total]);
   page.append(element('table', {class: 'table table-striped jz-rates-table'},
-    element('thead', {}, element('tr', {}, element('th', {}, TEXT.group), ...RATE_KEYS.map(key => element('th', {}, TEXT.rateNames[key])))),
+    element('thead', {}, element('tr', {}, element('th', {}, TEXT.group), ...RATE_KEYS.map(key => element('th', {}, TEXT.rateNames[key])),
+      element('th', {}, TEXT.overdueCount))),
     element('tbody', {}, ...rows.map(group => element('tr', {'data-group': group.rates.key},
       element('td', {}, group.rates.name),
-      ...RATE_KEYS.map(key => element('td', {class: `jz-mark-${group.marks[key]}`, 'data-rate': key}, percent(group.rates[key]))))))));
+      ...RATE_KEYS.map(key => element('td', {class: `jz-mark-${group.marks[key]}`, 'data-rate': key}, percent(group.rates[key]))),
+      element('td', {'data-overdue': ''}, String(group.rates.overdue)))))));
+  page.append(element('h2', {class: 'jz-trend-title'}, TEXT.trend), trend);
   const echarts = await loadECharts();
   const ranked = board.groups.slice().sort((a, b) => (b.rates.satisfactionRate || 0) - (a.rates.satisfactionRate || 0));
   echarts.init(chart).setOption({
@@ -385,6 +480,15 @@ async function renderRates(node, api) {
     series: RATE_KEYS.map(key => ({name: TEXT.rateNames[key], type: 'bar', data: ranked.map(group => group.rates[key])}))
   });
   chart.setAttribute('data-rendered', 'true');
+  echarts.init(trend).setOption({
+    tooltip: {trigger: 'axis', renderMode: 'richText'},
+    legend: {data: RATE_KEYS.map(key => TEXT.rateNames[key])},
+    xAxis: {type: 'category', data: board.weeks.map(week => week.rates.key)},
+    yAxis: {type: 'value', max: 1, axisLabel: {formatter: value => `${Math.round(value * 100)}%`}},
+    series: RATE_KEYS.map(key => ({name: TEXT.rateNames[key], type: 'line', connectNulls: false,
+      data: board.weeks.map(week => week.rates[key])}))
+  });
+  trend.setAttribute('data-rendered', 'true');
 }
 
 export default [

@@ -10,14 +10,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.jingzhi.support.Users;
 
 /** Drives joint-approval cases the way the clerks do, each step as the user who does it. */
-class JointApprovalDriver {
+public class JointApprovalDriver {
 
   static final String VALID_ID_NUMBER = "11010519491231002X";
 
   final ProcessEngine engine;
   final JointApprovals approvals;
 
-  JointApprovalDriver(ProcessEngine engine, JointApprovals approvals) {
+  public JointApprovalDriver(ProcessEngine engine, JointApprovals approvals) {
     this.engine = engine;
     this.approvals = approvals;
   }
@@ -28,7 +28,7 @@ class JointApprovalDriver {
   }
 
   /** The window submits an application through the API service; answers the process instance. */
-  ProcessInstance submit(String matterType, String projectName) {
+  public ProcessInstance submit(String matterType, String projectName) {
     Users.actAs(engine.getIdentityService(), "window");
     try {
       Submission submission = approvals.submit(application(matterType, projectName));
@@ -38,29 +38,29 @@ class JointApprovalDriver {
     }
   }
 
-  Task windowTask(ProcessInstance instance, String activityId) {
+  public Task windowTask(ProcessInstance instance, String activityId) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
   }
 
-  Task reviewTask(ProcessInstance instance, String department) {
+  public Task reviewTask(ProcessInstance instance, String department) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("review")
         .taskCandidateGroup(department).includeAssignedTasks().singleResult();
   }
 
-  List<Task> reviewTasks(ProcessInstance instance) {
+  public List<Task> reviewTasks(ProcessInstance instance) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("review")
         .orderByDueDate().asc().list();
   }
 
-  void accept(ProcessInstance instance) {
+  public void accept(ProcessInstance instance) {
     complete("window", windowTask(instance, "windowAcceptance"), Map.of("acceptance", "accepted", "opinion", "材料齐全，予以受理"));
   }
 
-  void askForSupplementAtWindow(ProcessInstance instance, String missing) {
+  public void askForSupplementAtWindow(ProcessInstance instance, String missing) {
     complete("window", windowTask(instance, "windowAcceptance"), Map.of("acceptance", "supplement", "missingMaterials", missing));
   }
 
-  void review(ProcessInstance instance, String department, String decision, String opinion, String missing) {
+  public void review(ProcessInstance instance, String department, String decision, String opinion, String missing) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("decision", decision);
     variables.put("opinion", opinion);
@@ -70,17 +70,17 @@ class JointApprovalDriver {
     complete(department, reviewTask(instance, department), variables);
   }
 
-  void approve(ProcessInstance instance, String... departments) {
+  public void approve(ProcessInstance instance, String... departments) {
     for (String department : departments) {
       review(instance, department, "approved", "符合条件，同意", null);
     }
   }
 
-  void issueResult(ProcessInstance instance) {
+  public void issueResult(ProcessInstance instance) {
     complete("window", windowTask(instance, "issueResult"), Map.of("issueNote", "已当面送达"));
   }
 
-  void supplement(String caseNumber, String... materials) {
+  public void supplement(String caseNumber, String... materials) {
     Users.actAs(engine.getIdentityService(), "window");
     try {
       approvals.supplement(caseNumber, new SupplementRequest(List.of(materials), "申请人到窗口补正"));
@@ -90,7 +90,7 @@ class JointApprovalDriver {
   }
 
   /** Claims and completes as {@code user}, as Tasklist does. */
-  void complete(String user, Task task, Map<String, Object> variables) {
+  public void complete(String user, Task task, Map<String, Object> variables) {
     Users.actAs(engine.getIdentityService(), user);
     try {
       engine.getTaskService().claim(task.getId(), user);
@@ -100,16 +100,16 @@ class JointApprovalDriver {
     }
   }
 
-  List<Job> timers(ProcessInstance instance, String activityId) {
+  public List<Job> timers(ProcessInstance instance, String activityId) {
     return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers()
         .orderByJobDuedate().asc().list();
   }
 
-  void fire(Job job) {
+  public void fire(Job job) {
     engine.getManagementService().executeJob(job.getId());
   }
 
-  String caseNumber(ProcessInstance instance) {
+  public String caseNumber(ProcessInstance instance) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
         .getBusinessKey();
   }

@@ -41,15 +41,7 @@ public final class JointApprovalBenchmark {
     int threads = Integer.getInteger("benchmark.threads", 1);
     int warmup = Integer.getInteger("benchmark.warmup", Math.max(20, cases / 5));
     String url = System.getenv().getOrDefault("JINGZHI_DB_URL", freshDatabase());
-    // system properties outrank application.yaml (builder properties would not)
-    System.setProperty("spring.datasource.url", url);
-    System.setProperty("spring.datasource.username", System.getenv().getOrDefault("JINGZHI_DB_USER", "postgres"));
-    System.setProperty("spring.datasource.password", System.getenv().getOrDefault("JINGZHI_DB_PASSWORD", ""));
-    System.setProperty("camunda.bpm.job-execution.enabled", "false");
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(JingzhiApplication.class)
-        .profiles("demo")
-        .properties("server.port=0", "logging.level.root=warn")
-        .run()) {
+    try (ConfigurableApplicationContext app = start(url)) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       String database = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType();
       if (!"postgres".equals(database)) {
@@ -70,6 +62,16 @@ public final class JointApprovalBenchmark {
       System.out.printf("ratio bare/jingzhi:    %8.2f (each joint-approval case costs %.2f bare cases)%n", bareRate / jingzhiRate,
           bareRate / jingzhiRate);
     }
+  }
+
+  /** The platform with the demo users on a PostgreSQL database, its job executor off (the benchmark runs what it measures). */
+  static ConfigurableApplicationContext start(String url) {
+    // system properties outrank application.yaml (builder properties would not)
+    System.setProperty("spring.datasource.url", url);
+    System.setProperty("spring.datasource.username", System.getenv().getOrDefault("JINGZHI_DB_USER", "postgres"));
+    System.setProperty("spring.datasource.password", System.getenv().getOrDefault("JINGZHI_DB_PASSWORD", ""));
+    System.setProperty("camunda.bpm.job-execution.enabled", "false");
+    return new SpringApplicationBuilder(JingzhiApplication.class).profiles("demo").properties("server.port=0", "logging.level.root=warn").run();
   }
 
   interface Runner {

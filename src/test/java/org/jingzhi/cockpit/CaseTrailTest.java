@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
+import org.jingzhi.escalation.Events;
+import org.jingzhi.escalation.ReportedEvent;
 import org.jingzhi.support.Clock;
 import org.jingzhi.support.EngineApi;
+import org.jingzhi.support.EventSteps;
 import org.jingzhi.support.Http;
 import org.jingzhi.support.IntegrationTest;
 import org.jingzhi.support.OverdueWork;
@@ -33,6 +36,8 @@ class CaseTrailTest {
   int port;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  Events events;
 
   @AfterEach
   void reset() {
@@ -62,12 +67,35 @@ class CaseTrailTest {
     assertThat(marketReview.get("detail").asText()).isEqualTo("测试：撤销案件");
     JsonNode acceptance = entries(trail, "task").get(0);
     assertThat(acceptance.get("completedBy").asText()).isEqualTo("window");
+    assertThat(answers(acceptance)).containsExactly("acceptance=accepted", "opinion=材料齐全");
     assertThat(entries(trail, "timer")).isNotEmpty();
     assertThat(entries(trail, "notice").stream().map(notice -> notice.get("title").asText())).anyMatch(title -> title.contains("催办"));
     assertThat(entries(trail, "overdue").stream().map(miss -> miss.get("unit").asText())).contains("market");
     List<String> times = new ArrayList<>();
     trail.get("entries").forEach(entry -> times.add(entry.get("at").asText()));
     assertThat(times).isSorted();
+  }
+
+  @Test
+  void anEventsTrailShowsEachLevelsActionWithItsReasonAndTheReturnVisit() throws Exception {
+    EventSteps steps = new EventSteps(engine, events);
+    Clock.set(2026, 8, 17, 9, 0);
+    ReportedEvent event = steps.report("road-occupation", "990101001001");
+    Clock.set(2026, 8, 17, 10, 0);
+    steps.complete("liuan", steps.handle(event), Map.of("action", "escalate", "note", "商户拒不配合，需街道执法力量"));
+    Clock.set(2026, 8, 17, 14, 0);
+    steps.complete("hubin", steps.handle(event), Map.of("action", "resolve", "note", "街道执法队已取缔占道摊点"));
+    Clock.set(2026, 8, 18, 9, 0);
+    steps.visit(event, "basicallySatisfied", "yes");
+
+    JsonNode trail = trail(event.eventNumber());
+    assertThat(trail.get("endedAt").isNull()).isFalse();
+    List<JsonNode> tasks = entries(trail, "task");
+    assertThat(answers(tasks.get(0))).as(tasks.get(0).get("title").asText()).containsExactly("action=escalate", "note=商户拒不配合，需街道执法力量");
+    assertThat(tasks.get(0).get("unitName").asText()).isEqualTo("柳岸社区");
+    assertThat(answers(tasks.get(1))).containsExactly("action=resolve", "note=街道执法队已取缔占道摊点");
+    assertThat(tasks.get(1).get("completedBy").asText()).isEqualTo("hubin");
+    assertThat(answers(tasks.get(2))).as("the return visit").containsExactly("satisfaction=basicallySatisfied", "resolved=yes");
   }
 
   @Test
@@ -106,6 +134,13 @@ class CaseTrailTest {
     Http.Response response = EngineApi.webapp(port).get("supervisor", TRAIL + number);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body());
+  }
+
+  /** "field=value" of each answer of a task entry. */
+  private static List<String> answers(JsonNode entry) {
+    List<String> answers = new ArrayList<>();
+    entry.get("answers").forEach(answer -> answers.add(answer.get("field").asText() + "=" + answer.get("value").asText()));
+    return answers;
   }
 
   private static List<JsonNode> entries(JsonNode trail, String kind) {

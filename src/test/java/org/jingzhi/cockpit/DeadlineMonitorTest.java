@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.jingzhi.calendar.WorkingDays;
 import org.jingzhi.calendar.WorkingDayCalendar;
+import org.jingzhi.escalation.Events;
+import org.jingzhi.escalation.ReportedEvent;
 import org.jingzhi.supervision.OverdueRecords;
 import org.jingzhi.support.Clock;
 import org.jingzhi.support.EngineApi;
+import org.jingzhi.support.EventSteps;
 import org.jingzhi.support.Http;
 import org.jingzhi.support.IntegrationTest;
 import org.jingzhi.support.OverdueWork;
@@ -40,6 +46,8 @@ class DeadlineMonitorTest {
   WorkingDayCalendar calendar;
   @Autowired
   OverdueRecords records;
+  @Autowired
+  Events events;
 
   @AfterEach
   void resetClock() {
@@ -87,16 +95,58 @@ class DeadlineMonitorTest {
   }
 
   @Test
+  void eventsShowTheirLevelAndCategoryUrgentOnesAreLateInClockHoursAndTheListFiltersAndSorts() throws Exception {
+    EventSteps steps = new EventSteps(engine, events);
+    Clock.set(2026, 4, 7, 9, 0);
+    ReportedEvent garbage = steps.report("garbage", "990101001001", true);
+    ReportedEvent noise = steps.report("noise", "990101001002");
+    String garbageTask = steps.handle(garbage).getId();
+    String noiseTask = steps.handle(noise).getId();
+    Clock.set(2026, 4, 7, 15, 30);
+    EngineApi webapp = EngineApi.webapp(port);
+
+    JsonNode overdue = page(webapp, "?state=overdue&process=escalation-chain&level=community&category=garbage&maxResults=200");
+    JsonNode urgent = row(overdue, garbageTask);
+    assertThat(urgent.get("level").asText()).isEqualTo("community");
+    assertThat(urgent.get("category").asText()).isEqualTo("garbage");
+    assertThat(urgent.get("categoryName").asText()).isEqualTo("垃圾清运不及时");
+    assertThat(urgent.get("unitName").asText()).isEqualTo("柳岸社区");
+    assertThat(urgent.get("urgent").asBoolean()).isTrue();
+    assertThat(urgent.get("lateHours").asLong()).as("4 clock hours at the community: due 13:00, now 15:30").isEqualTo(2);
+    assertThat(overdue.get("rows").findValuesAsText("category")).containsOnly("garbage");
+    assertThat(overdue.get("rows").findValuesAsText("level")).containsOnly("community");
+    assertThat(overdue.get("categories").findValuesAsText("code")).contains("garbage", "noise", "restaurant-opening");
+
+    JsonNode noiseRows = page(webapp, "?state=all&window=744&category=noise&maxResults=200");
+    assertThat(noiseRows.get("rows").findValuesAsText("taskId")).contains(noiseTask).doesNotContain(garbageTask);
+    assertThat(noiseRows.get("rows").findValuesAsText("category")).containsOnly("noise");
+    assertThat(page(webapp, "?state=all&window=744&level=street&maxResults=200").get("rows").findValuesAsText("taskId"))
+        .doesNotContain(garbageTask, noiseTask);
+
+    List<String> ascending = page(webapp, "?state=all&window=744&process=escalation-chain&sort=number&maxResults=200").get("rows")
+        .findValuesAsText("number");
+    assertThat(ascending).hasSizeGreaterThan(1).isSorted();
+    List<String> descending = new ArrayList<>(page(webapp, "?state=all&window=744&process=escalation-chain&sort=number&order=desc"
+        + "&maxResults=200").get("rows").findValuesAsText("number"));
+    Collections.reverse(descending);
+    assertThat(descending).isSorted();
+  }
+
+  @Test
   void badInputGets400AndOthersGet403() {
     EngineApi webapp = EngineApi.webapp(port);
-    Map<String, String> bad = Map.of(
-        "?state=late", "state 须为 overdue、soon 或 all",
-        "?window=0", "参数 window 须为 1 至 744",
-        "?window=abc", "参数 window",
-        "?process=permit", "process 须为 escalation-chain、joint-approval 之一",
-        "?unit=nowhere", "未知单位：nowhere",
-        "?maxResults=1000", "参数 maxResults 须为 1 至 200",
-        "?firstResult=-1", "firstResult");
+    Map<String, String> bad = Map.ofEntries(
+        Map.entry("?state=late", "state 须为 overdue、soon 或 all"),
+        Map.entry("?window=0", "参数 window 须为 1 至 744"),
+        Map.entry("?window=abc", "参数 window"),
+        Map.entry("?process=permit", "process 须为 escalation-chain、joint-approval 之一"),
+        Map.entry("?unit=nowhere", "未知单位：nowhere"),
+        Map.entry("?maxResults=1000", "参数 maxResults 须为 1 至 200"),
+        Map.entry("?firstResult=-1", "firstResult"),
+        Map.entry("?category=parking", "category 须为"),
+        Map.entry("?level=province", "level 须为 community、street、district、city 之一"),
+        Map.entry("?sort=late", "sort 须为 due、number、unit、task 之一"),
+        Map.entry("?order=up", "order 须为 asc、desc 之一"));
     bad.forEach((query, message) -> {
       Http.Response response = webapp.get("supervisor", DEADLINES + query);
       assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(400);

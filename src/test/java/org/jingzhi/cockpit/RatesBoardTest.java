@@ -63,6 +63,10 @@ class RatesBoardTest {
     assertThat(liuan.at("/marks/responseRate").asText()).as("0.5 against 0.95").isEqualTo("red");
     assertThat(liuan.at("/marks/satisfactionRate").asText()).as("1.0 against 0.90").isEqualTo("green");
     assertThat(board.at("/targets/response").asDouble()).isEqualTo(0.95);
+    assertThat(board.get("weeks")).as("the trend: one week, Monday 2026-06-01").hasSize(1);
+    assertThat(board.at("/weeks/0/rates/key").asText()).isEqualTo("2026-06-01");
+    assertThat(board.at("/weeks/0/rates/assigned").asInt()).isEqualTo(board.at("/total/rates/assigned").asInt());
+    assertThat(api.get("weeks").get(0)).isEqualTo(board.at("/weeks/0/rates"));
 
     HttpResponse<String> raw = webapp.get("supervisor", RATES + "/xlsx" + JUNE_FIRST).raw();
     assertThat(raw.statusCode()).isEqualTo(200);
@@ -74,9 +78,11 @@ class RatesBoardTest {
   void theWorkbookHoldsTheTableWithItsMarks() throws Exception {
     RatesBoard.Board board = new RatesBoard.Board("2026-06-01", "2026-06-01", "unit", 2, new RateTargets(0.95, 0.9, 0.85, 0.9, 0.05),
         java.util.List.of(new RatesBoard.MarkedGroup(new org.jingzhi.rates.GroupRates("990101001001", "柳岸社区", 2, 1, 0.5, 1, 1, 1.0, 1, 1,
-            1.0, 1, 1.0), Map.of("responseRate", "red", "onTimeRate", "green", "resolutionRate", "green", "satisfactionRate", "green"))),
-        new RatesBoard.MarkedGroup(new org.jingzhi.rates.GroupRates("total", "合计", 2, 1, 0.5, 1, 1, 1.0, 1, 1, 1.0, 1, 1.0),
-            Map.of("responseRate", "red", "onTimeRate", "green", "resolutionRate", "green", "satisfactionRate", "none")));
+            1.0, 1, 1.0, 1), Map.of("responseRate", "red", "onTimeRate", "green", "resolutionRate", "green", "satisfactionRate", "green"))),
+        new RatesBoard.MarkedGroup(new org.jingzhi.rates.GroupRates("total", "合计", 2, 1, 0.5, 1, 1, 1.0, 1, 1, 1.0, 1, 1.0, 1),
+            Map.of("responseRate", "red", "onTimeRate", "green", "resolutionRate", "green", "satisfactionRate", "none")),
+        java.util.List.of(new RatesBoard.MarkedGroup(new org.jingzhi.rates.GroupRates("2026-06-01", "06-01 周", 25, 23, 0.92, 1, 1, 1.0, 1, 1,
+            1.0, 1, 1.0, 0), Map.of("responseRate", "amber", "onTimeRate", "green", "resolutionRate", "green", "satisfactionRate", "green"))));
 
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(new RatesWorkbook().write(board)))) {
       Sheet sheet = workbook.getSheetAt(0);
@@ -86,8 +92,23 @@ class RatesBoardTest {
       assertThat(liuan.getCell(3).getNumericCellValue()).isEqualTo(0.5);
       assertThat(liuan.getCell(3).getCellStyle().getFillForegroundColor()).isEqualTo(IndexedColors.ROSE.getIndex());
       assertThat(liuan.getCell(11).getCellStyle().getFillForegroundColor()).isEqualTo(IndexedColors.LIGHT_GREEN.getIndex());
+      assertThat(sheet.getRow(0).getCell(12).getStringCellValue()).isEqualTo("超期");
+      assertThat(liuan.getCell(12).getNumericCellValue()).isEqualTo(1);
       assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("合计");
+      Row week = workbook.getSheet("按周趋势").getRow(1);
+      assertThat(week.getCell(0).getStringCellValue()).isEqualTo("06-01 周");
+      assertThat(week.getCell(3).getCellStyle().getFillForegroundColor()).as("amber").isEqualTo(IndexedColors.LIGHT_ORANGE.getIndex());
     }
+  }
+
+  @Test
+  void aRateJustBelowItsTargetIsAmberFurtherBelowRed() {
+    RateTargets targets = new RateTargets(0.95, 0.9, 0.85, 0.9, 0.05);
+    assertThat(targets.mark(0.95, targets.response())).isEqualTo("green");
+    assertThat(targets.mark(0.92, targets.response())).isEqualTo("amber");
+    assertThat(targets.mark(0.90, targets.response())).as("exactly the margin below").isEqualTo("amber");
+    assertThat(targets.mark(0.89, targets.response())).isEqualTo("red");
+    assertThat(targets.mark(null, targets.response())).isEqualTo("none");
   }
 
   @Test

@@ -9,23 +9,23 @@ import org.camunda.bpm.engine.task.Task;
 import org.jingzhi.support.Users;
 
 /** Drives events through the chain the way the demo users do, each step as the user who does it. */
-class EscalationDriver {
+public class EscalationDriver {
 
-  static final String LIUAN = "990101001001";
-  static final String HETANG = "990101001002";
-  static final String SONGLIN = "990102001001";
-  static final String HUBIN = "990101001000";
-  static final String DONGHU = "990101000000";
+  public static final String LIUAN = "990101001001";
+  public static final String HETANG = "990101001002";
+  public static final String SONGLIN = "990102001001";
+  public static final String HUBIN = "990101001000";
+  public static final String DONGHU = "990101000000";
 
   final ProcessEngine engine;
   final Events events;
 
-  EscalationDriver(ProcessEngine engine, Events events) {
+  public EscalationDriver(ProcessEngine engine, Events events) {
     this.engine = engine;
     this.events = events;
   }
 
-  ReportedEvent report(String user, String category, String community, boolean urgent) {
+  public ReportedEvent report(String user, String category, String community, boolean urgent) {
     Users.actAs(engine.getIdentityService(), user);
     try {
       return events.report(new EventRequest(category, "柳岸路菜市场门口长期占道经营，影响通行", community, "柳岸路12号",
@@ -35,48 +35,48 @@ class EscalationDriver {
     }
   }
 
-  Task handleTask(ReportedEvent event) {
+  public Task handleTask(ReportedEvent event) {
     return engine.getTaskService().createTaskQuery().taskDefinitionKey("handle")
         .processVariableValueEquals("eventNumber", event.eventNumber()).singleResult();
   }
 
-  List<Task> reportTasks(ReportedEvent event) {
+  public List<Task> reportTasks(ReportedEvent event) {
     return engine.getTaskService().createTaskQuery().taskDefinitionKey("report")
         .processVariableValueEquals("eventNumber", event.eventNumber()).orderByTaskName().asc().list();
   }
 
-  Task parentTask(ReportedEvent event, String activityId) {
+  public Task parentTask(ReportedEvent event, String activityId) {
     return engine.getTaskService().createTaskQuery().processInstanceId(event.processInstanceId()).taskDefinitionKey(activityId)
         .singleResult();
   }
 
-  void act(String user, ReportedEvent event, String action, String note) {
+  public void act(String user, ReportedEvent event, String action, String note) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("action", action);
     variables.put("note", note);
     complete(user, handleTask(event), variables);
   }
 
-  void summon(String user, ReportedEvent event, String departments) {
+  public void summon(String user, ReportedEvent event, String departments) {
     complete(user, handleTask(event), Map.of("action", "summon", "note", "请相关部门到场联合处置", "departments", departments));
   }
 
-  void reportOnSite(String department, Task report) {
+  public void reportOnSite(String department, Task report) {
     complete(department, report, Map.of("reportNote", department + " 已到场"));
   }
 
-  void returnVisit(ReportedEvent event, String satisfaction, String resolved) {
+  public void returnVisit(ReportedEvent event, String satisfaction, String resolved) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("satisfaction", satisfaction);
     variables.put("resolved", resolved);
     complete("hotline", parentTask(event, "returnVisit"), variables);
   }
 
-  void decideOwner(String user, ReportedEvent event, String activityId, String owner) {
+  public void decideOwner(String user, ReportedEvent event, String activityId, String owner) {
     complete(user, parentTask(event, activityId), Map.of("ownerUnit", owner, "ownerReason", "经核实属该单位辖区"));
   }
 
-  void complete(String user, Task task, Map<String, Object> variables) {
+  public void complete(String user, Task task, Map<String, Object> variables) {
     Users.actAs(engine.getIdentityService(), user);
     try {
       engine.getTaskService().claim(task.getId(), user);
@@ -86,21 +86,21 @@ class EscalationDriver {
     }
   }
 
-  Job levelTimer(ReportedEvent event) {
+  public Job levelTimer(ReportedEvent event) {
     return engine.getManagementService().createJobQuery().processInstanceId(event.processInstanceId()).timers().singleResult();
   }
 
-  List<Job> childTimers(ReportedEvent event, String activityId) {
+  public List<Job> childTimers(ReportedEvent event, String activityId) {
     return engine.getManagementService().createJobQuery().activityId(activityId).timers().list().stream()
         .filter(job -> event.eventNumber().equals(engine.getRuntimeService().getVariable(job.getProcessInstanceId(), "eventNumber")))
         .toList();
   }
 
-  void fire(Job job) {
+  public void fire(Job job) {
     engine.getManagementService().executeJob(job.getId());
   }
 
-  Object variable(ReportedEvent event, String name) {
+  public Object variable(ReportedEvent event, String name) {
     return engine.getRuntimeService().getVariable(event.processInstanceId(), name);
   }
 }

@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * E1 柳岸 responds in time, resolves in time, citizen satisfied;
  * E2 柳岸 responds late, resolves late, citizen unsatisfied; redone in time, basically satisfied;
  * E3 荷塘 never responds, misses its limit; 湖滨街道 responds and resolves in time; citizen unreachable.
+ * Limits missed: E2's first stay at 柳岸 and E3's at 荷塘.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,21 +78,21 @@ class RatesApiTest {
     JsonNode report = rates("supervisor", WEEK + "&groupBy=unit");
 
     assertThat(report.get("events").asInt()).isEqualTo(3);
-    assertGroup(group(report, "990101001001"), "柳岸社区", 3, 2, 0.6667, 3, 2, 0.6667, 3, 2, 0.6667, 2, 0.6667);
-    assertGroup(group(report, "990101001002"), "荷塘社区", 1, 0, 0.0, 0, 0, null, 0, 0, null, 0, null);
-    assertGroup(group(report, "990101001000"), "湖滨街道", 1, 1, 1.0, 1, 1, 1.0, 0, 0, null, 0, null);
-    assertGroup(report.get("total"), "合计", 5, 3, 0.6, 4, 3, 0.75, 3, 2, 0.6667, 2, 0.6667);
+    assertGroup(group(report, "990101001001"), "柳岸社区", 3, 2, 0.6667, 3, 2, 0.6667, 3, 2, 0.6667, 2, 0.6667, 1);
+    assertGroup(group(report, "990101001002"), "荷塘社区", 1, 0, 0.0, 0, 0, null, 0, 0, null, 0, null, 1);
+    assertGroup(group(report, "990101001000"), "湖滨街道", 1, 1, 1.0, 1, 1, 1.0, 0, 0, null, 0, null, 0);
+    assertGroup(report.get("total"), "合计", 5, 3, 0.6, 4, 3, 0.75, 3, 2, 0.6667, 2, 0.6667, 2);
   }
 
   @Test
   void byLevelAndCategory() throws Exception {
     JsonNode byLevel = rates("city", WEEK + "&groupBy=level");
-    assertGroup(group(byLevel, "community"), "社区", 4, 2, 0.5, 3, 2, 0.6667, 3, 2, 0.6667, 2, 0.6667);
-    assertGroup(group(byLevel, "street"), "街道", 1, 1, 1.0, 1, 1, 1.0, 0, 0, null, 0, null);
+    assertGroup(group(byLevel, "community"), "社区", 4, 2, 0.5, 3, 2, 0.6667, 3, 2, 0.6667, 2, 0.6667, 2);
+    assertGroup(group(byLevel, "street"), "街道", 1, 1, 1.0, 1, 1, 1.0, 0, 0, null, 0, null, 0);
 
     JsonNode byCategory = rates("supervisor", WEEK + "&groupBy=category");
-    assertGroup(group(byCategory, "road-occupation"), "占道经营", 3, 2, 0.6667, 3, 2, 0.6667, 3, 2, 0.6667, 2, 0.6667);
-    assertGroup(group(byCategory, "garbage"), "垃圾清运不及时", 2, 1, 0.5, 1, 1, 1.0, 0, 0, null, 0, null);
+    assertGroup(group(byCategory, "road-occupation"), "占道经营", 3, 2, 0.6667, 3, 2, 0.6667, 3, 2, 0.6667, 2, 0.6667, 1);
+    assertGroup(group(byCategory, "garbage"), "垃圾清运不及时", 2, 1, 0.5, 1, 1, 1.0, 0, 0, null, 0, null, 1);
   }
 
   @Test
@@ -114,7 +115,7 @@ class RatesApiTest {
 
   private static void assertGroup(JsonNode group, String name, int assigned, int respondedInTime, Double responseRate, int resolved,
                                   int resolvedOnTime, Double onTimeRate, int answered, int visitsResolved, Double resolutionRate,
-                                  int satisfied, Double satisfactionRate) {
+                                  int satisfied, Double satisfactionRate, int overdue) {
     assertThat(group.get("name").asText()).isEqualTo(name);
     assertThat(group.get("assigned").asInt()).as(name + " assigned").isEqualTo(assigned);
     assertThat(group.get("respondedInTime").asInt()).as(name + " responded in time").isEqualTo(respondedInTime);
@@ -127,6 +128,7 @@ class RatesApiTest {
     assertThat(rate(group, "resolutionRate")).as(name + " 解决率").isEqualTo(resolutionRate);
     assertThat(group.get("visitsSatisfied").asInt()).as(name + " satisfied").isEqualTo(satisfied);
     assertThat(rate(group, "satisfactionRate")).as(name + " 满意率").isEqualTo(satisfactionRate);
+    assertThat(group.get("overdue").asInt()).as(name + " limits missed").isEqualTo(overdue);
   }
 
   private static Double rate(JsonNode group, String field) {

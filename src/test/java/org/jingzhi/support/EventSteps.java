@@ -35,10 +35,14 @@ public final class EventSteps {
   }
 
   public ReportedEvent report(String category, String community) {
+    return report(category, community, false);
+  }
+
+  public ReportedEvent report(String category, String community, boolean urgent) {
     Users.actAs(engine.getIdentityService(), "hotline");
     try {
       return events.report(new EventRequest(category, "统计用事件", community, "测试路1号", new EventRequest.Reporter("王先生", "13700137000"),
-          "hotline", false));
+          "hotline", urgent));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The supervisor's Cockpit: the dashboard 「效能督查」 shows the plugin API's figures, in Chinese or English. */
@@ -90,6 +91,16 @@ class SupervisionCockpitTest extends BrowserTest {
     assertThat(browser.await(row).getText()).as("the list again, still market's").contains("市场监管局");
     assertThat(browser.all(By.cssSelector(".jz-deadline-table tbody tr")).stream().map(WebElement::getText))
         .allMatch(text -> text.contains("市场监管局"));
+
+    new Select(browser.await(By.cssSelector(".jz-deadline-filters select[name='category']"))).selectByValue("restaurant-opening");
+    browser.clickable(By.cssSelector(".jz-deadline-filters button")).click();
+    browser.wait.until(driver -> driver.getCurrentUrl().contains("category=restaurant-opening"));
+    browser.wait.until(driver -> "restaurant-opening".equals(driver.findElement(By.cssSelector(".jz-deadline-filters select[name='category']"))
+        .getAttribute("value")));
+    assertThat(browser.await(row).getText()).contains("餐饮店开业一件事", "市场监管局");
+    browser.clickable(By.cssSelector("th a[data-sort='task']")).click();
+    browser.wait.until(driver -> driver.getCurrentUrl().contains("sort=task") && driver.getCurrentUrl().contains("category=restaurant-opening"));
+    browser.awaitText(By.cssSelector("th a[data-sort='task']"), "▲");
     browser.await(row).findElement(By.tagName("a")).click();
     browser.wait.until(driver -> driver.getCurrentUrl().contains("#/process-instance/" + caseInstance));
   }
@@ -111,7 +122,7 @@ class SupervisionCockpitTest extends BrowserTest {
     browser.clickable(By.cssSelector(".jz-trail-search button")).click();
     browser.awaitText(By.cssSelector(".jz-trail-table"), "测试：撤销案件");
     assertThat(browser.await(By.cssSelector(".jz-trail-case")).getText()).contains(number, "联合审批");
-    assertThat(browser.await(By.cssSelector(".jz-trail-table")).getText()).contains("窗口受理", "window", "市场监管局");
+    assertThat(browser.await(By.cssSelector(".jz-trail-table")).getText()).contains("窗口受理", "window", "市场监管局", "受理：受理", "意见：材料齐全");
   }
 
   @Test
@@ -123,6 +134,7 @@ class SupervisionCockpitTest extends BrowserTest {
 
     browser.go("/camunda/app/cockpit/default/#/jingzhi-rates?from=2026-06-08&to=2026-06-08&groupBy=unit");
     browser.await(By.cssSelector(".jz-rates-chart[data-rendered='true'] canvas"));
+    browser.await(By.cssSelector(".jz-rates-trend[data-rendered='true'] canvas"));
     WebElement liuan = browser.await(By.cssSelector(".jz-rates-table tr[data-group='990101001001']"));
     assertThat(liuan.getText()).contains("柳岸社区", "50.0%");
     assertThat(liuan.findElement(By.cssSelector("td[data-rate='responseRate']")).getAttribute("class")).contains("jz-mark-red");
