@@ -14,8 +14,8 @@ import org.jingzhi.organization.Organization;
  * {@code windowHours}, or both; of one process, unit, category (event category or matter) and level if
  * named; sorted; one page of them.
  */
-record DeadlineFilter(State state, int windowHours, List<String> processKeys, String unit, String category, String level, Sort sort,
-                      boolean descending, int firstResult, int maxResults) {
+record DeadlineFilter(State state, int windowHours, List<String> processKeys, String unit, String category, String level,
+                      boolean remindedToday, Sort sort, boolean descending, int firstResult, int maxResults) {
 
   enum State { OVERDUE, SOON, ALL }
 
@@ -48,13 +48,14 @@ record DeadlineFilter(State state, int windowHours, List<String> processKeys, St
 
   /** The same, for the escalation chain's work only. */
   DeadlineFilter eventsOnly() {
-    return new DeadlineFilter(state, windowHours, PROCESSES.get(EscalationProcess.KEY), unit, category, level, sort, descending,
-        firstResult, maxResults);
+    return new DeadlineFilter(state, windowHours, PROCESSES.get(EscalationProcess.KEY), unit, category, level, remindedToday, sort,
+        descending, firstResult, maxResults);
   }
 
   /**
-   * Parses a client's query parameters ({@code state window process unit category level sort order firstResult
-   * maxResults}); a bad one is a 400 with a Chinese message naming the valid values.
+   * Parses a client's query parameters ({@code state window process unit category level reminded sort order
+   * firstResult maxResults}; {@code reminded=today}: only work whose unit got a 催办 today, the dashboard's figure);
+   * a bad one is a 400 with a Chinese message naming the valid values.
    */
   static DeadlineFilter of(MultivaluedMap<String, String> query, Organization organization, Collection<String> categories) {
     String state = query.getFirst("state");
@@ -77,8 +78,9 @@ record DeadlineFilter(State state, int windowHours, List<String> processKeys, St
     String level = oneOf("level", query.getFirst("level"), LEVELS);
     String sort = oneOf("sort", query.getFirst("sort"), Arrays.stream(Sort.values()).map(Sort::code).toList());
     String order = oneOf("order", query.getFirst("order"), List.of("asc", "desc"));
+    String reminded = oneOf("reminded", query.getFirst("reminded"), List.of("today"));
     return new DeadlineFilter(chosen, number("window", query.getFirst("window"), 24, 1, MAX_WINDOW_HOURS), keys, unitId, category, level,
-        sort == null ? Sort.DUE : Sort.valueOf(sort.toUpperCase()), "desc".equals(order),
+        reminded != null, sort == null ? Sort.DUE : Sort.valueOf(sort.toUpperCase()), "desc".equals(order),
         number("firstResult", query.getFirst("firstResult"), 0, 0, Integer.MAX_VALUE),
         number("maxResults", query.getFirst("maxResults"), 50, 1, MAX_PAGE));
   }

@@ -2,6 +2,7 @@ package org.jingzhi.cockpit;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jingzhi.approval.JointApprovalProcess;
 import org.jingzhi.approval.MatterCatalogue;
+import org.jingzhi.calendar.CalendarProperties;
 import org.jingzhi.calendar.WorkingDayCalendar;
 import org.jingzhi.calendar.WorkingDays;
 import org.jingzhi.escalation.EscalationProcess;
@@ -49,6 +51,9 @@ class DeadlineMonitor {
   /** A task whose process instance has one of two variables (the level's own or the event's, the event's or the case's) at a value. */
   private static final String VARIABLE_IS = " AND EXISTS (SELECT 1 FROM ACT_RU_VARIABLE f WHERE f.EXECUTION_ID_ = t.PROC_INST_ID_"
       + " AND f.NAME_ IN (?, ?) AND f.TEXT_ = ?)";
+  /** A task whose unit got a 催办 in its process instance since a moment. */
+  private static final String REMINDED_SINCE = " AND EXISTS (SELECT 1 FROM jz_notice r WHERE r.process_instance_id = t.PROC_INST_ID_"
+      + " AND r.kind = ? AND r.recipient = COALESCE(l.GROUP_ID_, t.ASSIGNEE_) AND r.created_at >= ?)";
   private static final List<String> LEVEL = List.of(EscalationProcess.LEVEL, EscalationProcess.CURRENT_LEVEL);
   private static final List<String> CATEGORY = List.of(EscalationProcess.CATEGORY, JointApprovalProcess.MATTER_TYPE);
   private static final List<String> CATEGORY_NAME = List.of(EscalationProcess.CATEGORY_NAME, JointApprovalProcess.MATTER_NAME);
@@ -63,9 +68,11 @@ class DeadlineMonitor {
   private final WorkingDayCalendar calendar;
   private final EventCatalogue events;
   private final MatterCatalogue matters;
+  private final ZoneId zone;
 
   DeadlineMonitor(JdbcTemplate jdbc, Organization organization, WorkingDays workingDays, WorkingDayCalendar calendar, EventCatalogue events,
-                  MatterCatalogue matters) {
+                  MatterCatalogue matters, CalendarProperties calendarProperties) {
+    this.zone = calendarProperties.getZone();
     this.jdbc = jdbc;
     this.organization = organization;
     this.workingDays = workingDays;
@@ -104,6 +111,10 @@ class DeadlineMonitor {
     if (filter.level() != null) {
       conditions += VARIABLE_IS;
       arguments.addAll(List.of(LEVEL.get(0), LEVEL.get(1), filter.level()));
+    }
+    if (filter.remindedToday()) {
+      conditions += REMINDED_SINCE;
+      arguments.addAll(List.of(NoticeKind.REMINDER.name(), new Timestamp(SupervisionDashboard.startOfDay(now, zone).getTime())));
     }
     String fromClause = " " + FROM.formatted(String.join(", ", filter.processKeys().stream().map(key -> "?").toList()), conditions);
     Long total = jdbc.queryForObject("SELECT COUNT(*)" + fromClause, Long.class, arguments.toArray());

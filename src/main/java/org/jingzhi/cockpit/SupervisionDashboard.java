@@ -50,9 +50,14 @@ public class SupervisionDashboard {
   public Figures figures() {
     Date now = ClockUtil.getCurrentTime();
     Date soon = Date.from(now.toInstant().plus(SOON));
-    Date startOfToday = Date.from(now.toInstant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant());
+    Date startOfToday = startOfDay(now, zone);
     return new Figures(now, cases.byStatus(), events.byStatus(), openTasksDueBetween(new Date(0), now), openTasksDueBetween(now, soon),
         count(RUNNING_INSTANCES, OverdueSupervision.SUPERVISION_PROCESS), notices.countSince(NoticeKind.REMINDER, startOfToday));
+  }
+
+  /** Midnight of the day the moment falls on, in the city. */
+  static Date startOfDay(Date moment, ZoneId zone) {
+    return Date.from(moment.toInstant().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant());
   }
 
   private long openTasksDueBetween(Date from, Date to) {

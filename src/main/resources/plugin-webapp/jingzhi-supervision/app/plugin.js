@@ -31,6 +31,8 @@ const TEXT = chinese
       anyLevel: '全部层级',
       unitCode: '单位编码或代码',
       filter: '筛选',
+      remindedToday: '仅显示今日已催办单位的待办',
+      allWork: '显示全部',
       processes: {'joint-approval': '联合审批', 'escalation-chain': '四级联动'},
       hours: '小时',
       workingDays: '个工作日',
@@ -88,6 +90,8 @@ const TEXT = chinese
       anyLevel: 'All levels',
       unitCode: 'Unit code',
       filter: 'Filter',
+      remindedToday: 'Only work whose unit was reminded today',
+      allWork: 'show all',
       processes: {'joint-approval': 'Joint approval', 'escalation-chain': 'Escalation chain'},
       hours: 'hours',
       workingDays: 'working days',
@@ -189,14 +193,14 @@ async function renderDashboard(node, api) {
     figure('overdueTasks', TEXT.overdue, figures.overdueTasks, '#/jingzhi-deadlines?state=overdue'),
     figure('tasksDueSoon', TEXT.soon, figures.tasksDueSoon, '#/jingzhi-deadlines?state=soon'),
     figure('openSupervisionCases', TEXT.supervision, figures.openSupervisionCases, supervision),
-    figure('remindersToday', TEXT.reminders, figures.remindersToday, '#/processes')));
+    figure('remindersToday', TEXT.reminders, figures.remindersToday, '#/jingzhi-deadlines?state=all&window=744&reminded=today')));
 }
 
 
 // 「时限监控」: open tasks overdue or due soon, filtered, paged; each row opens its process instance.
 const PAGE_SIZE = 50;
 
-const FILTERS = ['process', 'unit', 'category', 'level', 'sort', 'order'];
+const FILTERS = ['process', 'unit', 'category', 'level', 'reminded', 'sort', 'order'];
 /** The columns whose header sorts the list, by their place in TEXT.columns. */
 const SORTABLE = {0: 'number', 4: 'unit', 5: 'task', 6: 'due'};
 
@@ -266,6 +270,12 @@ async function renderDeadlines(node, api) {
   }
   const result = await response.json();
   page.append(filterForm(params, result.categories || []));
+  if (params.get('reminded') === 'today') {
+    const all = new URLSearchParams(params);
+    all.delete('reminded');
+    page.append(element('p', {class: 'jz-reminded'}, `${TEXT.remindedToday} · `,
+      element('a', {href: `#/jingzhi-deadlines?${all}`}, TEXT.allWork)));
+  }
   page.append(element('p', {class: 'jz-total'}, `${TEXT.total}: ${result.total}`));
   page.append(element('table', {class: 'table table-striped jz-deadline-table'},
     element('thead', {}, element('tr', {}, ...TEXT.columns.map((column, index) => element('th', {},

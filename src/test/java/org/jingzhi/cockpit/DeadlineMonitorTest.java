@@ -65,6 +65,8 @@ class DeadlineMonitorTest {
     Clock.set(Date.from(due.toInstant().minus(1, ChronoUnit.HOURS)));
     JsonNode soon = page(webapp, "?state=soon&window=24&unit=market&process=joint-approval");
     assertThat(row(soon, review.getId()).get("overdue").asBoolean()).isFalse();
+    assertThat(page(webapp, "?state=all&window=744&reminded=today&maxResults=200").get("rows").findValuesAsText("taskId"))
+        .as("no 催办 yet").doesNotContain(review.getId());
 
     JsonNode missesBefore = misses(webapp);
     Date now = Date.from(due.toInstant().plus(3, ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS));
@@ -85,6 +87,9 @@ class DeadlineMonitorTest {
     assertThat(row.get("lateHours").asLong()).isEqualTo(3 * 24 + 10);
     assertThat(row.get("reminderSent").asBoolean()).as("the 催办 on the morning of the due day").isTrue();
     assertThat(row.get("supervisionOpen").asBoolean()).as("the 督办件 of the missed limit").isTrue();
+    JsonNode reminded = page(webapp, "?state=all&window=744&reminded=today&maxResults=200");
+    assertThat(reminded.get("rows").findValuesAsText("taskId")).as("the dashboard's 催办 figure opens this list").contains(review.getId());
+    assertThat(reminded.get("rows").findValuesAsText("reminderSent")).containsOnly("true");
     assertThat(page(webapp, "?state=overdue&unit=fire&process=joint-approval").get("rows").findValuesAsText("unit")).containsOnly("fire");
 
     JsonNode first = page(webapp, "?state=all&window=744&process=joint-approval&maxResults=1");
@@ -146,7 +151,8 @@ class DeadlineMonitorTest {
         Map.entry("?category=parking", "category 须为"),
         Map.entry("?level=province", "level 须为 community、street、district、city 之一"),
         Map.entry("?sort=late", "sort 须为 due、number、unit、task 之一"),
-        Map.entry("?order=up", "order 须为 asc、desc 之一"));
+        Map.entry("?order=up", "order 须为 asc、desc 之一"),
+        Map.entry("?reminded=yesterday", "reminded 须为 today 之一"));
     bad.forEach((query, message) -> {
       Http.Response response = webapp.get("supervisor", DEADLINES + query);
       assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(400);

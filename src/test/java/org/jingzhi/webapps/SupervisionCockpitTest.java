@@ -55,6 +55,9 @@ class SupervisionCockpitTest extends BrowserTest {
     assertThat(value("cases")).isEqualTo(String.valueOf(openCases));
     assertThat(browser.bodyText()).contains("在办联合审批案件", "已超期的工作", "窗口受理中");
     assertThat(browser.await(By.cssSelector(".jz-figure[data-figure='cases']")).getAttribute("href")).contains("#/process-definition/");
+    browser.clickable(By.cssSelector(".jz-figure[data-figure='remindersToday']")).click();
+    browser.wait.until(driver -> driver.getCurrentUrl().contains("#/jingzhi-deadlines") && driver.getCurrentUrl().contains("reminded=today"));
+    browser.awaitText(By.cssSelector(".jz-reminded"), "仅显示今日已催办单位的待办");
   }
 
   @Test
