@@ -93,7 +93,8 @@ class DeadlineMonitor {
     return categories;
   }
 
-  DeadlinePage page(DeadlineFilter filter) {
+  /** One page of the work the filter asks for; {@code categories}: what the filter offers, shown with it. */
+  DeadlinePage page(DeadlineFilter filter, List<Category> categories) {
     Date now = ClockUtil.getCurrentTime();
     Date from = filter.state() == DeadlineFilter.State.SOON ? now : new Date(0);
     Date until = filter.state() == DeadlineFilter.State.OVERDUE ? now : Date.from(now.toInstant().plus(Duration.ofHours(filter.windowHours())));
@@ -143,7 +144,7 @@ class DeadlineMonitor {
     }, pageArguments.toArray());
     Set<String> supervised = openSupervision(rows);
     rows = rows.stream().map(row -> supervised.contains(row.number() + "\n" + row.unit()) ? row.withSupervisionOpen() : row).toList();
-    return new DeadlinePage(total == null ? 0 : total, filter.firstResult(), filter.maxResults(), now, rows, categories());
+    return new DeadlinePage(total == null ? 0 : total, filter.firstResult(), filter.maxResults(), now, rows, categories);
   }
 
   /** "case number \n unit" of the running supervision cases of the page's cases and events. */

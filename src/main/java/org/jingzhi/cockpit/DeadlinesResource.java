@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.jingzhi.approval.JointApprovalProcess;
 import org.jingzhi.organization.Organization;
 import org.springframework.context.ApplicationContext;
@@ -27,8 +28,8 @@ public class DeadlinesResource extends OverseerResource {
   public DeadlineMonitor.DeadlinePage deadlines(@Context UriInfo uri) {
     DeadlineMonitor monitor = forOverseer(DeadlineMonitor.class);
     MultivaluedMap<String, String> query = uri.getQueryParameters();
-    DeadlineFilter filter = DeadlineFilter.of(query, bean(Organization.class),
-        monitor.categories().stream().map(DeadlineMonitor.Category::code).toList());
+    List<DeadlineMonitor.Category> categories = monitor.categories();
+    DeadlineFilter filter = DeadlineFilter.of(query, bean(Organization.class), categories.stream().map(DeadlineMonitor.Category::code).toList());
     String process = query.getFirst("process");
     Overseers overseers = bean(Overseers.class);
     if (!overseers.readsEverything()) {
@@ -37,6 +38,6 @@ public class DeadlinesResource extends OverseerResource {
       }
       filter = filter.eventsOnly();
     }
-    return monitor.page(filter);
+    return monitor.page(filter, categories);
   }
 }

@@ -67,12 +67,12 @@ public class EventViews {
         }
       }
       Date levelDue = (Date) local.get(LEVEL_DUE);
-      boolean missed = misses.stream().anyMatch(miss -> !"summon".equals(miss.level()) && miss.unit().equals(local.get("unit"))
+      boolean missed = misses.stream().anyMatch(miss -> !"summon".equals(miss.level()) && miss.unit().equals(local.get(UNIT))
           && levelDue != null && levelDue.equals(miss.dueAt()));
       boolean interrupted = stay.getEndTime() != null && stay.getDeleteReason() != null;
       String action = interrupted ? null : (String) local.get(ACTION);
-      levels.add(new EventView.LevelHandling((String) local.get("level"), (String) local.get("levelName"), (String) local.get("unit"),
-          (String) local.get("unitName"), stay.getStartTime(), stay.getEndTime(), levelDue, handler, action,
+      levels.add(new EventView.LevelHandling((String) local.get(LEVEL), (String) local.get(LEVEL_NAME), (String) local.get(UNIT),
+          (String) local.get(UNIT_NAME), stay.getStartTime(), stay.getEndTime(), levelDue, handler, action,
           EventStatus.actionLabel(action), interrupted ? null : (String) local.get(NOTE), missed,
           interrupted ? (missed ? "超过本级处置时限，已上报上一级" : stay.getDeleteReason()) : null));
       summons.addAll(summonsOf(history, stay, tasks, completedBy, handler));
