@@ -29,6 +29,7 @@ final class EventFacts {
   record Visit(Stay judged, boolean answered, boolean resolved, boolean satisfied) {
   }
 
+  final String id;
   final Date reportedAt;
   final String category;
   final String categoryName;
@@ -38,6 +39,7 @@ final class EventFacts {
   final Set<String> summonedDepartments = new LinkedHashSet<>();
 
   EventFacts(EventHistory.Event event, RateSettings settings, Date now) {
+    id = event.id();
     reportedAt = event.reportedAt();
     category = (String) event.variables().get(CATEGORY);
     categoryName = (String) event.variables().get(CATEGORY_NAME);

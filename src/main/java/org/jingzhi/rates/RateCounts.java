@@ -17,6 +17,17 @@ final class RateCounts {
   int visitsSatisfied;
   int overdue;
 
+  void add(RateCounts other) {
+    assigned += other.assigned;
+    respondedInTime += other.respondedInTime;
+    resolved += other.resolved;
+    resolvedOnTime += other.resolvedOnTime;
+    visitsAnswered += other.visitsAnswered;
+    visitsResolved += other.visitsResolved;
+    visitsSatisfied += other.visitsSatisfied;
+    overdue += other.overdue;
+  }
+
   GroupRates rates(String key, String name) {
     return new GroupRates(key, name, assigned, respondedInTime, ratio(respondedInTime, assigned), resolved, resolvedOnTime,
         ratio(resolvedOnTime, resolved), visitsAnswered, visitsResolved, ratio(visitsResolved, visitsAnswered), visitsSatisfied,

@@ -20,6 +20,28 @@ public class RateSettings {
   /** Whether a return visit that reached nobody counts as answered (it never counts as resolved or satisfied). */
   private boolean unreachableCountsAsAnswered = false;
 
+  /**
+   * How often the shares of ended events are counted and kept, so a period's rates need not read their history
+   * back (the first count starts this long after start-up); zero: never (tests and benchmarks count on demand).
+   */
+  private Duration countEndedEvery = Duration.ofMinutes(5);
+
+  /**
+   * What an event's counted shares depend on: the rules' version (raise it when the counting changes) and the
+   * settings above that change a count. Shares counted with other rules are counted again.
+   */
+  String rules() {
+    return "v1;" + responseLimit + ";" + responseLimitUrgent + ";" + unreachableCountsAsAnswered;
+  }
+
+  public Duration getCountEndedEvery() {
+    return countEndedEvery;
+  }
+
+  public void setCountEndedEvery(Duration countEndedEvery) {
+    this.countEndedEvery = countEndedEvery;
+  }
+
   public Duration getResponseLimit() {
     return responseLimit;
   }

@@ -20,8 +20,8 @@ import org.jingzhi.benchmark.CityTemplates.Template;
 /**
  * Copies the templates' rows, in the engine's tables and ours, into a city's volume with SQL on
  * PostgreSQL: copy n of a case gets ids with the suffix ":n", its own number (the date it started and
- * a sequence) and its times moved by its own offset. Ended copies start over the past two years,
- * running copies over the last 20 days, so their deadlines fall before and after now as in a city.
+ * a sequence) and its times moved by its own offset. Ended copies end over the past two years (the last
+ * weeks included), running copies start over the last 20 days, so their deadlines fall before and after now as in a city.
  * Not copied: the variable-change log ({@code ACT_HI_DETAIL}) and the job log, which no supervisor's
  * page reads and which would double the load's time and size.
  */
@@ -135,7 +135,7 @@ final class CityCloner {
         for (int i = 0; i < copies; i++) {
           n++;
           Duration back = template.running() ? Duration.ofMinutes(random.nextInt(20 * 24 * 60))
-              : Duration.ofMinutes(30L * 24 * 60 + random.nextInt(700 * 24 * 60));
+              : endedBack(templateStart, template);
           Instant start = now.minus(back);
           long shiftMillis = start.toEpochMilli() - templateStart.toEpochMilli();
           String number = template.number().substring(0, 3) + DAY.format(start) + "-" + (100000 + n);
@@ -152,6 +152,18 @@ final class CityCloner {
         }
       }
       insert.executeBatch();
+    }
+  }
+
+  /** How far before now an ended copy starts: anywhere in the past two years, provided it has ended by now. */
+  private Duration endedBack(Instant templateStart, Template template) throws SQLException {
+    try (PreparedStatement query = db.prepareStatement("SELECT MAX(END_TIME_) FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?")) {
+      query.setString(1, template.number());
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        long lasted = Duration.between(templateStart, row.getTimestamp(1).toInstant()).toMinutes() + 1;
+        return Duration.ofMinutes(lasted + random.nextInt((int) (730L * 24 * 60 - lasted)));
+      }
     }
   }
 

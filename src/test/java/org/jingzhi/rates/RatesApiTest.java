@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
@@ -18,9 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The rates for a scripted week (2026-03-02 to 03-06) that no other test uses:
@@ -28,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * E2 柳岸 responds late, resolves late, citizen unsatisfied; redone in time, basically satisfied;
  * E3 荷塘 never responds, misses its limit; 湖滨街道 responds and resolves in time; citizen unreachable.
  * Limits missed: E2's first stay at 柳岸 and E3's at 荷塘.
+ * Every rate is asserted twice: counted from history at the request, and from the shares kept for ended events.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,8 +44,19 @@ class RatesApiTest {
   ProcessEngine engine;
   @Autowired
   Events events;
+  @Autowired
+  EndedEventCounter counter;
+  @Autowired
+  JdbcTemplate jdbc;
   @LocalServerPort
   int port;
+
+  List<String> week;
+
+  /** Where the rates of the week's events come from. */
+  enum Counting {
+    FROM_HISTORY, FROM_KEPT_SHARES
+  }
 
   @BeforeAll
   void scriptTheWeek() {
@@ -66,6 +81,22 @@ class RatesApiTest {
     at(2026, 3, 5, 15, 0, () -> complete("liuan", handle(e2), Map.of("action", "resolve", "note", "设置隔离设施")));
     at(2026, 3, 6, 9, 0, () -> visit(e2, "basicallySatisfied", "yes"));
     Clock.reset();
+    week = List.of(e1.processInstanceId(), e2.processInstanceId(), e3.processInstanceId());
+  }
+
+  private void count(Counting counting) {
+    if (counting == Counting.FROM_HISTORY) {
+      jdbc.update("DELETE FROM jz_rate_event WHERE event_id IN (?, ?, ?)", week.toArray());
+      assertThat(keptShares()).isZero();
+    } else {
+      counter.countEnded();
+      assertThat(keptShares()).as("the week's events are ended and counted").isEqualTo(3);
+    }
+  }
+
+  private int keptShares() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM jz_rate_share WHERE group_by = 'total' AND event_id IN (?, ?, ?)", Integer.class,
+        week.toArray());
   }
 
   @AfterEach
@@ -73,8 +104,10 @@ class RatesApiTest {
     Clock.reset();
   }
 
-  @Test
-  void byUnit() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Counting.class)
+  void byUnit(Counting counting) throws Exception {
+    count(counting);
     JsonNode report = rates("supervisor", WEEK + "&groupBy=unit");
 
     assertThat(report.get("events").asInt()).isEqualTo(3);
@@ -84,8 +117,10 @@ class RatesApiTest {
     assertGroup(report.get("total"), "合计", 5, 3, 0.6, 4, 3, 0.75, 3, 2, 0.6667, 2, 0.6667, 2);
   }
 
-  @Test
-  void byLevelAndCategory() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Counting.class)
+  void byLevelAndCategory(Counting counting) throws Exception {
+    count(counting);
     JsonNode byLevel = rates("city", WEEK + "&groupBy=level");
     assertGroup(group(byLevel, "community"), "社区", 4, 2, 0.5, 3, 2, 0.6667, 3, 2, 0.6667, 2, 0.6667, 2);
     assertGroup(group(byLevel, "street"), "街道", 1, 1, 1.0, 1, 1, 1.0, 0, 0, null, 0, null, 0);
@@ -93,6 +128,18 @@ class RatesApiTest {
     JsonNode byCategory = rates("supervisor", WEEK + "&groupBy=category");
     assertGroup(group(byCategory, "road-occupation"), "占道经营", 3, 2, 0.6667, 3, 2, 0.6667, 3, 2, 0.6667, 2, 0.6667, 1);
     assertGroup(group(byCategory, "garbage"), "垃圾清运不及时", 2, 1, 0.5, 1, 1, 1.0, 0, 0, null, 0, null, 1);
+  }
+
+  @Test
+  void sharesCountedWithOtherRulesAreCountedAgain() throws Exception {
+    count(Counting.FROM_KEPT_SHARES);
+    jdbc.update("UPDATE jz_rate_event SET rules = 'v0' WHERE event_id IN (?, ?, ?)", week.toArray());
+    jdbc.update("UPDATE jz_rate_share SET rules = 'v0', assigned = 99 WHERE event_id IN (?, ?, ?)", week.toArray());
+
+    assertThat(rates("supervisor", WEEK).get("total").get("assigned").asInt()).as("shares of other rules do not count").isEqualTo(5);
+    assertThat(counter.countEnded()).isGreaterThanOrEqualTo(3);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jz_rate_share WHERE rules = 'v0'", Integer.class)).isZero();
+    assertThat(rates("supervisor", WEEK).get("total").get("assigned").asInt()).isEqualTo(5);
   }
 
   @Test
