@@ -2,6 +2,7 @@ package org.jingzhi.escalation;
 
 import static org.jingzhi.escalation.EscalationProcess.*;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 进入处置层级: the event is now held by the unit of its current level; its limit there starts now
- * (working days, or clock hours when urgent). Also used when a level handles an event again (重办).
+ * (working days, or clock hours when urgent), and the owning department the 权责清单 names for this level
+ * is the one a summons proposes. Also used when a level handles an event again (重办).
  */
 @Component("enterLevel")
 class EnterLevel implements JavaDelegate {
@@ -34,6 +36,11 @@ class EnterLevel implements JavaDelegate {
     execution.setVariable(CURRENT_UNIT_NAME, level.get("unitName"));
     execution.setVariable(LEVEL_DUE, urgent ? workingDays.hoursLater(((Number) level.get("hours")).intValue())
         : workingDays.deadline(((Number) level.get("days")).intValue()));
+    if (level.containsKey(DEFAULT_DEPARTMENTS)) { // levels planned before the 权责清单 keep the departments planned then
+      execution.setVariable(OWNER_DEPARTMENT, level.get(OWNER_DEPARTMENT));
+      execution.setVariable(OWNER_DEPARTMENT_NAME, level.get(OWNER_DEPARTMENT_NAME));
+      execution.setVariable(DEFAULT_DEPARTMENTS, new ArrayList<>((List<String>) level.get(DEFAULT_DEPARTMENTS)));
+    }
     execution.removeVariable(ACTION);
   }
 }

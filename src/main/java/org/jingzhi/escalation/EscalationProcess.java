@@ -47,6 +47,9 @@ public final class EscalationProcess {
   public static final String SEND_BACK_COUNT = "sendBackCount";
   public static final String UNSATISFIED_COUNT = "unsatisfiedCount";
   public static final String OWNER_UNIT = "ownerUnit";
+  /** The owning department of the event's category by the 权责清单 (responsibility.dmn), and its short name. */
+  public static final String OWNER_DEPARTMENT = "ownerDepartment";
+  public static final String OWNER_DEPARTMENT_NAME = "ownerDepartmentName";
   public static final String SATISFACTION = "satisfaction";
   public static final String RESOLVED = "resolved";
 

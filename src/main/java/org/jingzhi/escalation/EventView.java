@@ -8,7 +8,11 @@ public record EventView(String eventNumber, String processInstanceId, String cat
                         String communityCode, String communityName, String address, boolean urgent, String channel, Date reportedAt,
                         String status, String statusLabel, String currentLevel, String currentLevelName, String currentUnit,
                         String currentUnitName, Date dueDate, boolean overdue, int sendBackCount, int unsatisfiedCount,
-                        List<LevelHandling> levels, List<Summons> summons, List<Miss> misses, List<ReturnVisit> returnVisits) {
+                        Ownership owner, List<LevelHandling> levels, List<Summons> summons, List<Miss> misses, List<ReturnVisit> returnVisits) {
+
+  /** The department that owns the event's category at its (last) level, and on what basis (e.g. 权责清单); null if none is listed. */
+  public record Ownership(String department, String departmentName, String basis) {
+  }
 
   /** One stay of the event at one level: who held it, what they did, and how it ended. */
   public record LevelHandling(String level, String levelName, String unit, String unitName, Date startedAt, Date endedAt, Date dueDate,

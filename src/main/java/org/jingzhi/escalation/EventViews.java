@@ -90,10 +90,15 @@ public class EventViews {
         running ? (String) variables.get(CURRENT_LEVEL) : null, running ? (String) variables.get(CURRENT_LEVEL_NAME) : null,
         running ? (String) variables.get(CURRENT_UNIT) : null, running ? (String) variables.get(CURRENT_UNIT_NAME) : null,
         due, due != null && due.before(ClockUtil.getCurrentTime()), number(variables.get(SEND_BACK_COUNT)),
-        number(variables.get(UNSATISFIED_COUNT)), levels, summons,
+        number(variables.get(UNSATISFIED_COUNT)), ownership(variables), levels, summons,
         misses.stream().map(miss -> new EventView.Miss(miss.unit(), organization.displayName(miss.unit()), miss.level(), miss.subject(),
             miss.dueAt(), miss.recordedAt())).toList(),
         returnVisits(history, event.getId()));
+  }
+
+  private static EventView.Ownership ownership(Map<String, Object> variables) {
+    String department = (String) variables.get(OWNER_DEPARTMENT);
+    return department == null ? null : new EventView.Ownership(department, (String) variables.get(OWNER_DEPARTMENT_NAME), "权责清单");
   }
 
   private List<EventView.Summons> summonsOf(HistoryService history, HistoricProcessInstance stay, List<HistoricTaskInstance> tasks,

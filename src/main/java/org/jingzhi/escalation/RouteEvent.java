@@ -7,28 +7,34 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jingzhi.organization.Organization;
 import org.jingzhi.organization.Unit;
 import org.jingzhi.organization.UnitType;
+import org.jingzhi.responsibility.ResponsibilityList;
 import org.springframework.stereotype.Component;
 
 /**
  * 派单: plans the levels an event can climb. First from the community of its location, starting at
  * the catalogue's starting level; after a send-back, from the owner the dispatcher or the command
- * centre named ({@code ownerUnit}). Each level gets its unit (found through the org tree; the
- * command centre at the city) and its limit in working days or, for urgent events, in hours.
+ * centre named ({@code ownerUnit}). A category a community may not be asked to handle (社区工作准入目录)
+ * starts at the street instead. Each level gets its unit (found through the org tree; the command
+ * centre at the city), its limit in working days or, for urgent events, in hours, and the owning department
+ * of the category at that level by the 权责清单 ({@link EnterLevel} names it on the event; a summons proposes it).
  */
 @Component("routeEvent")
 class RouteEvent implements JavaDelegate {
 
   private final Organization organization;
   private final EventCatalogue catalogue;
+  private final ResponsibilityList responsibilities;
 
-  RouteEvent(Organization organization, EventCatalogue catalogue) {
+  RouteEvent(Organization organization, EventCatalogue catalogue, ResponsibilityList responsibilities) {
     this.organization = organization;
     this.catalogue = catalogue;
+    this.responsibilities = responsibilities;
   }
 
   @Override
@@ -37,6 +43,10 @@ class RouteEvent implements JavaDelegate {
     Map<String, Object> category = (Map<String, Object>) execution.getVariable(EVENT_CATEGORY);
     String owner = (String) execution.getVariable(OWNER_UNIT);
     Level first = owner != null ? Level.ofUnitType(organization.get(owner).type()) : Level.of((String) category.get("startLevel"));
+    String code = (String) execution.getVariable(CATEGORY);
+    if (first == Level.COMMUNITY && !responsibilities.communityMayHandle(code)) {
+      first = Level.STREET;
+    }
     List<Unit> chain = organization.chain(owner != null ? owner : (String) execution.getVariable(COMMUNITY_CODE));
 
     List<Map<String, Object>> levels = new ArrayList<>();
@@ -50,12 +60,15 @@ class RouteEvent implements JavaDelegate {
       entry.put("unitName", unit.name());
       entry.put("days", daysAt(category, level));
       entry.put("hours", catalogue.urgentHours(level));
+      Optional<ResponsibilityList.Responsibility> responsibility = responsibilities.of(code, level.code);
+      entry.put(OWNER_DEPARTMENT, responsibility.map(ResponsibilityList.Responsibility::ownerDepartment).orElse(null));
+      entry.put(OWNER_DEPARTMENT_NAME, responsibility.map(found -> organization.shortName(found.ownerDepartment())).orElse(null));
+      entry.put(DEFAULT_DEPARTMENTS, new ArrayList<>(responsibility.map(ResponsibilityList.Responsibility::departments).orElse(List.of())));
       levels.add(entry);
     }
     execution.setVariable(CATEGORY_NAME, category.get("categoryName"));
     execution.setVariable(LEVELS, levels);
     execution.setVariable(LEVEL_INDEX, 0);
-    execution.setVariable(DEFAULT_DEPARTMENTS, defaultDepartments(category));
     execution.removeVariable(OWNER_UNIT);
   }
 
@@ -68,14 +81,5 @@ class RouteEvent implements JavaDelegate {
       }
     }
     throw new IllegalStateException("The event catalogue gives no limit for " + category.get("categoryName"));
-  }
-
-  private static List<String> defaultDepartments(Map<String, Object> category) {
-    String departments = (String) category.get("summonDepartments");
-    List<String> list = new ArrayList<>();
-    if (departments != null) {
-      Arrays.stream(departments.split(",")).map(String::trim).filter(department -> !department.isEmpty()).forEach(list::add);
-    }
-    return list;
   }
 }

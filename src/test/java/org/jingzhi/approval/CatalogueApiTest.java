@@ -40,7 +40,12 @@ class CatalogueApiTest {
     assertThat(waterLeak.get("name").asText()).isEqualTo("供水管道漏水");
     assertThat(waterLeak.get("startLevel").asText()).isEqualTo("street");
     assertThat(waterLeak.get("limitDays").toString()).isEqualTo("{\"street\":1,\"district\":2,\"city\":2}");
-    assertThat(categories.get(4).get("summonDepartments").toString()).isEqualTo("[\"urban\",\"planning\"]");
+    assertThat(waterLeak.get("communityMayHandle").asBoolean()).isFalse();
+    JsonNode illegalConstruction = categories.get(4);
+    assertThat(illegalConstruction.get("ownerDepartment").asText()).as("权责清单").isEqualTo("urban");
+    assertThat(illegalConstruction.get("coHandlers").toString()).isEqualTo("[\"planning\"]");
+    assertThat(illegalConstruction.get("summonDepartments").toString()).isEqualTo("[\"urban\",\"planning\"]");
+    assertThat(categories.get(2).get("communityMayHandle").asBoolean()).as("社区工作准入目录: noise").isTrue();
   }
 
   @Test
