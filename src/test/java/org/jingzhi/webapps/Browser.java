@@ -120,6 +120,8 @@ public final class Browser implements AutoCloseable {
     await(By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']")).sendKeys(user);
     driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
     driver.findElement(By.cssSelector("button[type='submit']")).click();
+    // logged in once the form is gone: navigating away earlier can abort the login request (seen in CI)
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
   }
 
   @Override
