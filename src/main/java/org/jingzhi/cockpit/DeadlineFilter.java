@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jingzhi.approval.JointApprovalProcess;
 import org.jingzhi.escalation.EscalationProcess;
+import org.jingzhi.responsibility.AdjudicationProcess;
 import org.jingzhi.organization.Organization;
 
 /**
@@ -44,7 +45,13 @@ record DeadlineFilter(State state, int windowHours, List<String> processKeys, St
   /** The processes a client names, and the process definitions whose tasks they cover. */
   static final Map<String, List<String>> PROCESSES = Map.of(
       JointApprovalProcess.KEY, List.of(JointApprovalProcess.KEY),
-      EscalationProcess.KEY, List.of(EscalationProcess.KEY, EscalationProcess.LEVEL_KEY));
+      EscalationProcess.KEY, List.of(EscalationProcess.KEY, EscalationProcess.LEVEL_KEY, AdjudicationProcess.KEY));
+
+  /** The process a client names for the tasks of a process definition: the chain for its levels and adjudications. */
+  static String processOf(String definitionKey) {
+    return PROCESSES.entrySet().stream().filter(entry -> entry.getValue().contains(definitionKey)).map(Map.Entry::getKey).findFirst()
+        .orElse(definitionKey);
+  }
 
   /** The same, for the escalation chain's work only. */
   DeadlineFilter eventsOnly() {

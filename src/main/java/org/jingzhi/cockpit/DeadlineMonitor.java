@@ -137,7 +137,7 @@ class DeadlineMonitor {
       Date due = new Date(row.getTimestamp("DUE_DATE_").getTime());
       String key = row.getString("KEY_");
       return new DeadlineRow(row.getString("ID_"), row.getString("PROC_INST_ID_"), number,
-          EscalationProcess.LEVEL_KEY.equals(key) ? EscalationProcess.KEY : key, unit, unit == null ? null : organization.shortName(unit),
+          DeadlineFilter.processOf(key), unit, unit == null ? null : organization.shortName(unit),
           row.getString("NAME_"), due, due.before(now), due.before(now) ? calendar.workingDaysBetween(workingDays.dayOf(due), workingDays.dayOf(now)) : 0,
           due.before(now) ? Duration.between(due.toInstant(), now.toInstant()).toHours() : 0, row.getLong("URGENT_") == 1,
           row.getLong("REMINDERS_") > 0, false, row.getString("LEVEL_"), row.getString("CATEGORY_"), row.getString("CATEGORY_NAME_"));

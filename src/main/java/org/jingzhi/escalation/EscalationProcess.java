@@ -11,7 +11,8 @@ public final class EscalationProcess {
   public static final String REPORT = "report";
   public static final String RETURN_VISIT = "returnVisit";
   public static final String REROUTE = "reroute";
-  public static final String DECIDE_OWNER = "decideOwner";
+  /** The call of {@code adjudication} (疑难诉求裁定) after the third send-back or a dispute. */
+  public static final String ADJUDICATE = "adjudicate";
 
   // variables (domain.md section 6)
   public static final String EVENT_NUMBER = "eventNumber";
@@ -47,6 +48,9 @@ public final class EscalationProcess {
   public static final String SEND_BACK_COUNT = "sendBackCount";
   public static final String UNSATISFIED_COUNT = "unsatisfiedCount";
   public static final String OWNER_UNIT = "ownerUnit";
+  public static final String DISPUTE_UNITS = "disputeUnits";
+  /** The owner a ruling named: it may not send the event back or dispute it again. */
+  public static final String RULED_OWNER = "ruledOwner";
   /** The owning department of the event's category by the 权责清单 (responsibility.dmn), and its short name. */
   public static final String OWNER_DEPARTMENT = "ownerDepartment";
   public static final String OWNER_DEPARTMENT_NAME = "ownerDepartmentName";
@@ -58,6 +62,8 @@ public final class EscalationProcess {
   public static final String ESCALATE = "escalate";
   public static final String SUMMON = "summon";
   public static final String SEND_BACK = "sendBack";
+  /** A street, district or the city disputes who owns the event, naming the units ({@code disputeUnits}). */
+  public static final String DISPUTE = "dispute";
 
   // levels
   public static final String COMMUNITY = "community";

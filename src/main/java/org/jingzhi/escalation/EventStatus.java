@@ -11,10 +11,11 @@ enum EventStatus {
   WAITING_FOR_REPORTS("等待部门报到"),
   RETURN_VISIT("待回访"),
   REROUTING("重新派单中"),
+  ADJUDICATING("裁定中"),
   CLOSED("已办结");
 
   /** What a running event can be. */
-  static final List<EventStatus> RUNNING = List.of(HANDLING, WAITING_FOR_REPORTS, RETURN_VISIT, REROUTING);
+  static final List<EventStatus> RUNNING = List.of(HANDLING, WAITING_FOR_REPORTS, RETURN_VISIT, REROUTING, ADJUDICATING);
 
   final String label;
 
@@ -29,8 +30,11 @@ enum EventStatus {
     if (parentActivities.contains(EscalationProcess.RETURN_VISIT)) {  // the activity, not this enum's constant of the same name
       return RETURN_VISIT;
     }
-    if (parentActivities.contains(REROUTE) || parentActivities.contains(DECIDE_OWNER)) {
+    if (parentActivities.contains(REROUTE)) {
       return REROUTING;
+    }
+    if (parentActivities.contains(ADJUDICATE)) {
+      return ADJUDICATING;
     }
     return reportsOpen ? WAITING_FOR_REPORTS : HANDLING;
   }
@@ -44,6 +48,7 @@ enum EventStatus {
       case ESCALATE -> "上报";
       case SUMMON -> "吹哨";
       case SEND_BACK -> "退单";
+      case DISPUTE -> "职责争议";
       default -> action;
     };
   }

@@ -2,16 +2,21 @@ package org.jingzhi.escalation;
 
 import java.util.Date;
 import java.util.List;
+import org.jingzhi.responsibility.AdjudicationView;
 
 /** What staff see of an event ({@code GET /api/events/{eventNumber}}). */
 public record EventView(String eventNumber, String processInstanceId, String category, String categoryName, String description,
                         String communityCode, String communityName, String address, boolean urgent, String channel, Date reportedAt,
                         String status, String statusLabel, String currentLevel, String currentLevelName, String currentUnit,
                         String currentUnitName, Date dueDate, boolean overdue, int sendBackCount, int unsatisfiedCount,
-                        Ownership owner, List<LevelHandling> levels, List<Summons> summons, List<Miss> misses, List<ReturnVisit> returnVisits) {
+                        Ownership owner, List<LevelHandling> levels, List<Summons> summons, List<AdjudicationView> adjudications,
+                        List<Miss> misses, List<ReturnVisit> returnVisits) {
 
-  /** The department that owns the event's category at its (last) level, and on what basis (e.g. 权责清单); null if none is listed. */
-  public record Ownership(String department, String departmentName, String basis) {
+  /**
+   * Who owns the event and on what basis: the unit a ruling named (裁定), else the department the 权责清单 names for the
+   * category at its (last) level; null if neither.
+   */
+  public record Ownership(String unit, String unitName, String basis) {
   }
 
   /** One stay of the event at one level: who held it, what they did, and how it ended. */

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jingzhi.cases.CaseHistory;
 import org.jingzhi.engine.AsSystem;
 import org.jingzhi.organization.Organization;
+import org.jingzhi.responsibility.AdjudicationHistory;
 import org.jingzhi.supervision.OverdueRecord;
 import org.jingzhi.supervision.OverdueRecords;
 import org.jingzhi.web.NotFoundException;
@@ -28,11 +29,13 @@ public class EventViews {
   private final ProcessEngine engine;
   private final OverdueRecords overdueRecords;
   private final Organization organization;
+  private final AdjudicationHistory adjudications;
 
-  public EventViews(ProcessEngine engine, OverdueRecords overdueRecords, Organization organization) {
+  public EventViews(ProcessEngine engine, OverdueRecords overdueRecords, Organization organization, AdjudicationHistory adjudications) {
     this.engine = engine;
     this.overdueRecords = overdueRecords;
     this.organization = organization;
+    this.adjudications = adjudications;
   }
 
   /** For users who handled the event or supervise: the engine decides with the caller's authorizations. */
@@ -50,7 +53,7 @@ public class EventViews {
     Map<String, Object> variables = CaseHistory.variables(history, event.getId());
     List<OverdueRecord> misses = overdueRecords.ofCase(eventNumber);
     List<HistoricProcessInstance> stays = history.createHistoricProcessInstanceQuery().superProcessInstanceId(event.getId())
-        .orderByProcessInstanceStartTime().asc().list();
+        .processDefinitionKey(LEVEL_KEY).orderByProcessInstanceStartTime().asc().list();
 
     List<EventView.LevelHandling> levels = new ArrayList<>();
     List<EventView.Summons> summons = new ArrayList<>();
@@ -90,13 +93,16 @@ public class EventViews {
         running ? (String) variables.get(CURRENT_LEVEL) : null, running ? (String) variables.get(CURRENT_LEVEL_NAME) : null,
         running ? (String) variables.get(CURRENT_UNIT) : null, running ? (String) variables.get(CURRENT_UNIT_NAME) : null,
         due, due != null && due.before(ClockUtil.getCurrentTime()), number(variables.get(SEND_BACK_COUNT)),
-        number(variables.get(UNSATISFIED_COUNT)), ownership(variables), levels, summons,
+        number(variables.get(UNSATISFIED_COUNT)), ownership(variables), levels, summons, adjudications.of(event.getId()),
         misses.stream().map(miss -> new EventView.Miss(miss.unit(), organization.displayName(miss.unit()), miss.level(), miss.subject(),
             miss.dueAt(), miss.recordedAt())).toList(),
         returnVisits(history, event.getId()));
   }
 
   private static EventView.Ownership ownership(Map<String, Object> variables) {
+    if (variables.get(RULED_OWNER) instanceof String ruled) {
+      return new EventView.Ownership(ruled, (String) variables.get("ownerUnitName"), "裁定");
+    }
     String department = (String) variables.get(OWNER_DEPARTMENT);
     return department == null ? null : new EventView.Ownership(department, (String) variables.get(OWNER_DEPARTMENT_NAME), "权责清单");
   }

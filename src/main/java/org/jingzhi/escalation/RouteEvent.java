@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 派单: plans the levels an event can climb. First from the community of its location, starting at
- * the catalogue's starting level; after a send-back, from the owner the dispatcher or the command
- * centre named ({@code ownerUnit}). A category a community may not be asked to handle (社区工作准入目录)
- * starts at the street instead. Each level gets its unit (found through the org tree; the command
+ * the catalogue's starting level; after a send-back, from the owner the dispatcher or the ruling named
+ * ({@code ownerUnit}; a department named by a ruling holds the event at the city level). A category a
+ * community may not be asked to handle (社区工作准入目录) starts at the street instead. Each level gets its unit (found through the org tree; the command
  * centre at the city), its limit in working days or, for urgent events, in hours, and the owning department
  * of the category at that level by the 权责清单 ({@link EnterLevel} names it on the event; a summons proposes it).
  */
@@ -42,16 +42,20 @@ class RouteEvent implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Map<String, Object> category = (Map<String, Object>) execution.getVariable(EVENT_CATEGORY);
     String owner = (String) execution.getVariable(OWNER_UNIT);
-    Level first = owner != null ? Level.ofUnitType(organization.get(owner).type()) : Level.of((String) category.get("startLevel"));
+    Unit ownerUnit = owner == null ? null : organization.get(owner);
+    boolean departmentOwns = ownerUnit != null && ownerUnit.type() == UnitType.DEPARTMENT;
+    Level first = departmentOwns ? Level.CITY
+        : ownerUnit != null ? Level.ofUnitType(ownerUnit.type()) : Level.of((String) category.get("startLevel"));
     String code = (String) execution.getVariable(CATEGORY);
     if (first == Level.COMMUNITY && !responsibilities.communityMayHandle(code)) {
       first = Level.STREET;
     }
-    List<Unit> chain = organization.chain(owner != null ? owner : (String) execution.getVariable(COMMUNITY_CODE));
+    List<Unit> chain = organization.chain(owner != null && !departmentOwns ? owner : (String) execution.getVariable(COMMUNITY_CODE));
 
     List<Map<String, Object>> levels = new ArrayList<>();
     for (Level level : Arrays.copyOfRange(Level.values(), first.ordinal(), Level.values().length)) {
-      Unit unit = level == Level.CITY ? organization.ofType(UnitType.COMMAND_CENTER).get(0)
+      Unit unit = departmentOwns ? ownerUnit
+          : level == Level.CITY ? organization.ofType(UnitType.COMMAND_CENTER).get(0)
           : chain.stream().filter(candidate -> candidate.type() == level.handler).findFirst().orElseThrow();
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("level", level.code);

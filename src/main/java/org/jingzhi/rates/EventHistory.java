@@ -29,7 +29,8 @@ class EventHistory {
   static final int CHUNK = 1000;
   /** The levels the event stayed at: the instances of {@code escalation-level} it called. */
   private static final String STAYS = " SELECT s.ID_, s.SUPER_PROCESS_INSTANCE_ID_, s.END_TIME_, s.DELETE_REASON_ FROM ACT_HI_PROCINST s"
-      + " WHERE s.ROOT_PROC_INST_ID_ IN (%s) AND s.SUPER_PROCESS_INSTANCE_ID_ = s.ROOT_PROC_INST_ID_ ORDER BY s.START_TIME_, s.ID_";
+      + " WHERE s.ROOT_PROC_INST_ID_ IN (%s) AND s.SUPER_PROCESS_INSTANCE_ID_ = s.ROOT_PROC_INST_ID_ AND s.PROC_DEF_KEY_ = '" + LEVEL_KEY + "'"
+      + " ORDER BY s.START_TIME_, s.ID_";
   /** The variables the rates read: an instance's own (activity instance = the instance) and the return visits' answers. */
   private static final String VARIABLES = " SELECT v.PROC_INST_ID_, v.ACT_INST_ID_, v.NAME_, v.VAR_TYPE_, v.TEXT_, v.LONG_ FROM ACT_HI_VARINST v"
       + " WHERE v.ROOT_PROC_INST_ID_ IN (%s) AND v.NAME_ IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";

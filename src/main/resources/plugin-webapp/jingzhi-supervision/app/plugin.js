@@ -137,7 +137,8 @@ const TEXT = chinese
         HANDLING: 'Being handled',
         WAITING_FOR_REPORTS: 'Waiting for summoned departments',
         RETURN_VISIT: 'Return visit due',
-        REROUTING: 'Being rerouted'
+        REROUTING: 'Being rerouted',
+        ADJUDICATING: 'Ownership being adjudicated'
       }
     };
 

@@ -180,7 +180,7 @@ class EscalationChainProcessTest {
   }
 
   @Test
-  void sentBackTwiceIsReroutedAndTheThirdTimeTheCommandCenterDecides() {
+  void sentBackTwiceIsReroutedAndTheThirdTimeGoesToAdjudication() {
     ReportedEvent event = driver.report("hotline", "noise", LIUAN, false);
 
     assertThatThrownBy(() -> driver.act("liuan", event, "sendBack", " ")).isInstanceOf(RefusedInputException.class);
@@ -197,12 +197,11 @@ class EscalationChainProcessTest {
 
     driver.act("songlin", event, "sendBack", "不在本社区");
     assertThat(driver.parentTask(event, "reroute")).isNull();
-    Task decide = driver.parentTask(event, "decideOwner");
-    assertThat(decide).hasCandidateGroup("command-center").hasName("确定责任单位：噪声扰民（" + event.eventNumber() + "）");
     assertThat(driver.variable(event, "sendBackCount")).isEqualTo(3);
-    driver.decideOwner("city", event, "decideOwner", LIUAN);
-
-    assertThat(driver.handleTask(event)).hasCandidateGroup(LIUAN);
+    assertThat(instance(event)).isActive().isWaitingAt("adjudicate");
+    Task open = engine.getTaskService().createTaskQuery().processDefinitionKey("adjudication").taskDefinitionKey("openDispute")
+        .processVariableValueEquals("eventNumber", event.eventNumber()).singleResult();
+    assertThat(open).as("AdjudicationProcessTest follows it").hasCandidateGroup("adjudication").hasName("受理争议：噪声扰民（" + event.eventNumber() + "）");
   }
 
   @Test

@@ -62,7 +62,7 @@ class ResponsibilityListTest {
     assertThat(driver.variable(event, "ownerDepartment")).isEqualTo("urban");
     assertThat(driver.variable(event, "ownerDepartmentName")).isEqualTo("城市管理局");
     JsonNode view = new ObjectMapper().readTree(new Http(port).get("hotline", "/api/events/" + event.eventNumber()).body());
-    assertThat(view.get("owner").get("departmentName").asText()).isEqualTo("城市管理局");
+    assertThat(view.get("owner").get("unitName").asText()).isEqualTo("城市管理局");
     assertThat(view.get("owner").get("basis").asText()).isEqualTo("权责清单");
     Task handle = driver.handleTask(event);
     assertThat(engine.getRuntimeService().getVariableLocal(handle.getExecutionId(), "departments")).as("the summons' proposal")

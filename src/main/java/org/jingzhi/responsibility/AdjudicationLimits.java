@@ -1,0 +1,54 @@
+package org.jingzhi.responsibility;
+
+import java.util.Date;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.cases.Texts;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/** The limits and proposals of {@code adjudication.bpmn}: {@code ${adjudicationLimits.statementDue()}} and the like. */
+@Component("adjudicationLimits")
+@EnableConfigurationProperties(AdjudicationSettings.class)
+public class AdjudicationLimits {
+
+  private final WorkingDays workingDays;
+  private final AdjudicationSettings settings;
+
+  AdjudicationLimits(WorkingDays workingDays, AdjudicationSettings settings) {
+    this.workingDays = workingDays;
+    this.settings = settings;
+  }
+
+  public Date openDue() {
+    return workingDays.deadline(settings.getOpenWorkingDays());
+  }
+
+  public Date statementDue() {
+    return workingDays.deadline(settings.getStatementWorkingDays());
+  }
+
+  public Date rulingDue() {
+    return workingDays.deadline(settings.getRulingWorkingDays());
+  }
+
+  public Date coHandlingDue() {
+    return workingDays.deadline(settings.getCoHandlingWorkingDays());
+  }
+
+  /** The reminder: the morning of the day the ruling is due. */
+  public Date remindAt(Date due) {
+    return workingDays.remindAt(due, 1);
+  }
+
+  /**
+   * The parties the group is offered: the unit that disputes or sent the event back, the units it names, and the
+   * owning department of the 权责清单; comma-separated, as the group edits them.
+   */
+  public String proposedParties(VariableScope event) {
+    return Stream.of(AdjudicationProcess.DISPUTING_UNIT, AdjudicationProcess.DISPUTE_UNITS, "ownerDepartment")
+        .flatMap(name -> Texts.list(event.getVariable(name)).stream()).distinct().collect(Collectors.joining(","));
+  }
+}

@@ -1,0 +1,27 @@
+package org.jingzhi.responsibility;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.jingzhi.notice.Notice;
+import org.jingzhi.notice.NoticeKind;
+import org.jingzhi.notice.Notices;
+import org.springframework.stereotype.Component;
+
+/** 催办: the group's ruling on a disputed event is due today. */
+@Component("rulingReminder")
+class RulingReminder implements JavaDelegate {
+
+  private final Notices notices;
+
+  RulingReminder(Notices notices) {
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String number = (String) execution.getVariable("eventNumber");
+    String subject = "裁定责任单位：" + execution.getVariable("categoryName") + "（" + number + "）";
+    notices.record(NoticeKind.REMINDER, execution.getProcessInstanceId(), number, Notice.UNIT, AdjudicationProcess.GROUP,
+        "催办裁定：" + subject, "今日到期，请尽快裁定：" + subject);
+  }
+}
