@@ -51,6 +51,10 @@ public final class EscalationProcess {
   public static final String DISPUTE_UNITS = "disputeUnits";
   /** The owner a ruling named: it may not send the event back or dispute it again. */
   public static final String RULED_OWNER = "ruledOwner";
+  /** The precedent (案例) that routed the event on report, and the owner it named. */
+  public static final String PRECEDENT_NUMBER = "precedentNumber";
+  public static final String PRECEDENT_OWNER = "precedentOwner";
+  public static final String PRECEDENT_OWNER_NAME = "precedentOwnerName";
   /** The owning department of the event's category by the 权责清单 (responsibility.dmn), and its short name. */
   public static final String OWNER_DEPARTMENT = "ownerDepartment";
   public static final String OWNER_DEPARTMENT_NAME = "ownerDepartmentName";

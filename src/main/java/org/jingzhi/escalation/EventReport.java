@@ -1,5 +1,6 @@
 package org.jingzhi.escalation;
 
+import org.jingzhi.cases.Channels;
 import static org.jingzhi.escalation.EscalationProcess.*;
 import static org.jingzhi.cases.Texts.text;
 
@@ -20,7 +21,7 @@ public record EventReport(String category, String description, String communityC
 
   public static final int MAX_TEXT = 4000;
   static final int MAX_SHORT = 200;
-  static final List<String> CHANNELS = List.of("hotline", "grid", "app", "open311");
+  static final List<String> CHANNELS = Channels.ALL;
 
   public static EventReport fromVariables(Map<String, Object> variables) {
     Object urgent = variables.get(URGENT);

@@ -103,6 +103,10 @@ public class EventViews {
     if (variables.get(RULED_OWNER) instanceof String ruled) {
       return new EventView.Ownership(ruled, (String) variables.get("ownerUnitName"), "裁定");
     }
+    if (variables.get(PRECEDENT_NUMBER) instanceof String precedent) {
+      return new EventView.Ownership((String) variables.get(PRECEDENT_OWNER), (String) variables.get(PRECEDENT_OWNER_NAME),
+          "依据裁定案例 " + precedent);
+    }
     String department = (String) variables.get(OWNER_DEPARTMENT);
     return department == null ? null : new EventView.Ownership(department, (String) variables.get(OWNER_DEPARTMENT_NAME), "权责清单");
   }

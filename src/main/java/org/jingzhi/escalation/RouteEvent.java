@@ -13,12 +13,14 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jingzhi.organization.Organization;
 import org.jingzhi.organization.Unit;
 import org.jingzhi.organization.UnitType;
+import org.jingzhi.responsibility.Precedents;
 import org.jingzhi.responsibility.ResponsibilityList;
 import org.springframework.stereotype.Component;
 
 /**
- * 派单: plans the levels an event can climb. First from the community of its location, starting at
- * the catalogue's starting level; after a send-back, from the owner the dispatcher or the ruling named
+ * 派单: plans the levels an event can climb. First by a precedent in force that the event matches (案例制:
+ * straight to the owner it names), else from the community of its location, starting at the catalogue's
+ * starting level; after a send-back, from the owner the dispatcher or the ruling named
  * ({@code ownerUnit}; a department named by a ruling holds the event at the city level). A category a
  * community may not be asked to handle (社区工作准入目录) starts at the street instead. Each level gets its unit (found through the org tree; the command
  * centre at the city), its limit in working days or, for urgent events, in hours, and the owning department
@@ -30,11 +32,13 @@ class RouteEvent implements JavaDelegate {
   private final Organization organization;
   private final EventCatalogue catalogue;
   private final ResponsibilityList responsibilities;
+  private final Precedents precedents;
 
-  RouteEvent(Organization organization, EventCatalogue catalogue, ResponsibilityList responsibilities) {
+  RouteEvent(Organization organization, EventCatalogue catalogue, ResponsibilityList responsibilities, Precedents precedents) {
     this.organization = organization;
     this.catalogue = catalogue;
     this.responsibilities = responsibilities;
+    this.precedents = precedents;
   }
 
   @Override
@@ -42,6 +46,16 @@ class RouteEvent implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Map<String, Object> category = (Map<String, Object>) execution.getVariable(EVENT_CATEGORY);
     String owner = (String) execution.getVariable(OWNER_UNIT);
+    if (owner == null && execution.getVariable(LEVELS) == null) {
+      Optional<Precedents.Route> route = precedents.route((String) execution.getVariable(CATEGORY), (String) execution.getVariable(DESCRIPTION),
+          (String) execution.getVariable(COMMUNITY_CODE), (String) execution.getVariable(CHANNEL));
+      if (route.isPresent()) {
+        owner = route.get().owner();
+        execution.setVariable(PRECEDENT_NUMBER, route.get().precedent());
+        execution.setVariable(PRECEDENT_OWNER, owner);
+        execution.setVariable(PRECEDENT_OWNER_NAME, organization.shortName(owner));
+      }
+    }
     Unit ownerUnit = owner == null ? null : organization.get(owner);
     boolean departmentOwns = ownerUnit != null && ownerUnit.type() == UnitType.DEPARTMENT;
     Level first = departmentOwns ? Level.CITY

@@ -68,7 +68,7 @@ public class AdjudicationHistory {
           if (completed && RULE_NOW.equals(variables.get(RULING_CHOICE)) && variables.get(OWNER_UNIT) != null) {
             ruling = new AdjudicationView.Ruling((String) variables.get(OWNER_UNIT), (String) variables.get(OWNER_UNIT_NAME),
                 Texts.list(variables.get(CO_HANDLER_UNITS)), (String) variables.get(RULING_REASON), task.getEndTime(),
-                completedBy.get(task.getId()));
+                completedBy.get(task.getId()), (String) variables.get(PRECEDENT_NUMBER));
           }
         }
         default -> {

@@ -17,6 +17,8 @@ public final class AdjudicationProcess {
   /** Units the disputing level names ({@code dispute} action of the chain). */
   public static final String DISPUTE_UNITS = "disputeUnits";
   public static final String DISPUTE_REASON = "disputeReason";
+  /** What raised the dispute: the chain's action, {@code sendBack} (the third) or {@code dispute}. */
+  public static final String TRIGGER = "trigger";
   public static final String DISPUTING_UNIT = "currentUnit";
   public static final String PARTIES = "parties";
   public static final String PARTY_UNITS = "partyUnits";
@@ -30,6 +32,13 @@ public final class AdjudicationProcess {
   public static final String OWNER_UNIT_NAME = "ownerUnitName";
   public static final String CO_HANDLER_UNITS = "coHandlerUnits";
   public static final String RULING_REASON = "rulingReason";
+  /** The ruling becomes precedent (案例制), with these conditions and owner; its number once recorded. */
+  public static final String PRECEDENT = "precedent";
+  public static final String PRECEDENT_KEYWORDS = "precedentKeywords";
+  public static final String PRECEDENT_LOCATION = "precedentLocation";
+  public static final String PRECEDENT_CHANNEL = "precedentChannel";
+  public static final String PRECEDENT_OWNER = "precedentOwner";
+  public static final String PRECEDENT_NUMBER = "precedentNumber";
 
   // choices
   public static final String RULE_NOW = "rule";

@@ -17,6 +17,8 @@ public record AdjudicationView(Date openedAt, Date endedAt, String raisedBy, Str
   public record Meeting(String date, String participants, String minutes, Date recordedAt, String recordedBy) {
   }
 
-  public record Ruling(String ownerUnit, String ownerUnitName, List<String> coHandlerUnits, String reason, Date ruledAt, String ruledBy) {
+  /** {@code precedent}: the number of the precedent the ruling became, or null. */
+  public record Ruling(String ownerUnit, String ownerUnitName, List<String> coHandlerUnits, String reason, Date ruledAt, String ruledBy,
+                       String precedent) {
   }
 }

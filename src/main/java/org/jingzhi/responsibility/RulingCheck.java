@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 裁定: either a joint meeting first, or the ruling itself — an owner unit (主办: community, street, district or
- * department), optional co-handling departments (协办, not the owner) and the reason. What the form cannot say
- * (required only when ruling; units that exist) is checked here; the ruling then becomes the event's.
+ * department), optional co-handling departments (协办, not the owner) and the reason, and, if the group says so,
+ * a precedent (案例) with its conditions. What the form cannot say (required only when ruling; units that exist;
+ * a precedent's rule) is checked here; the ruling then becomes the event's, and the precedent is recorded with it.
  */
 @Component("rulingCheck")
 class RulingCheck implements TaskListener {
@@ -24,10 +25,14 @@ class RulingCheck implements TaskListener {
 
   private final Organization organization;
   private final Parties parties;
+  private final PrecedentRules precedentRules;
+  private final Precedents precedents;
 
-  RulingCheck(Organization organization) {
+  RulingCheck(Organization organization, PrecedentRules precedentRules, Precedents precedents) {
     this.organization = organization;
     this.parties = new Parties(organization);
+    this.precedentRules = precedentRules;
+    this.precedents = precedents;
   }
 
   @Override
@@ -58,6 +63,14 @@ class RulingCheck implements TaskListener {
       if (!coHandler.equals(owner) && !coHandlers.contains(coHandler)) {
         coHandlers.add(coHandler);
       }
+    }
+    if (Boolean.TRUE.equals(task.getVariable(PRECEDENT))) {
+      String precedentOwner = Texts.text(task.getVariable(PRECEDENT_OWNER));
+      PrecedentRule rule = precedentRules.checked((String) task.getVariable("category"), task.getVariable(PRECEDENT_KEYWORDS),
+          (String) task.getVariable(PRECEDENT_LOCATION), (String) task.getVariable(PRECEDENT_CHANNEL), precedentOwner == null ? owner : precedentOwner);
+      var user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      process.setVariable(PRECEDENT_NUMBER, precedents.create(rule, reason, (String) task.getVariable("eventNumber"),
+          user == null ? "system" : user.getUserId()));
     }
     process.setVariable(RULING_CHOICE, choice);
     process.setVariable(OWNER_UNIT, owner);

@@ -26,10 +26,18 @@ public class EscalationDriver {
   }
 
   public ReportedEvent report(String user, String category, String community, boolean urgent) {
+    return report(user, category, community, "柳岸路菜市场门口长期占道经营，影响通行", "hotline", urgent);
+  }
+
+  public ReportedEvent report(String user, String category, String community, String description, String channel) {
+    return report(user, category, community, description, channel, false);
+  }
+
+  private ReportedEvent report(String user, String category, String community, String description, String channel, boolean urgent) {
     Users.actAs(engine.getIdentityService(), user);
     try {
-      return events.report(new EventRequest(category, "柳岸路菜市场门口长期占道经营，影响通行", community, "柳岸路12号",
-          new EventRequest.Reporter("李女士", "13900139000"), "hotline", urgent));
+      return events.report(new EventRequest(category, description, community, "柳岸路12号",
+          new EventRequest.Reporter("李女士", "13900139000"), channel, urgent));
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.TaskService;
+import org.jingzhi.responsibility.PrecedentRules;
+import org.jingzhi.responsibility.Precedents;
 import org.jingzhi.support.Http;
 import org.jingzhi.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,10 @@ class ApiDocumentationTest {
 
   @Autowired
   TaskService taskService;
+  @Autowired
+  Precedents precedents;
+  @Autowired
+  PrecedentRules precedentRules;
 
   @Test
   void theDescriptionAndItsUiNeedALoginLikeTheApi() {
@@ -98,7 +104,8 @@ class ApiDocumentationTest {
 
   /**
    * Every operation run with its examples as its demo user. Case and event numbers, and the query
-   * code, are what the submissions answered; the supplement is posted once the window asked for one.
+   * code, are what the submissions answered; the supplement is posted once the window asked for one. A precedent
+   * exists to be superseded (as a ruling would have made it); the rest works on its successor, revoked last or not.
    */
   @Test
   void theExamplesWorkAsWritten() throws Exception {
@@ -113,7 +120,11 @@ class ApiDocumentationTest {
     fromAnswers.put("eventNumber", eventReported.get("eventNumber").asText());
     askForASupplement(caseSubmitted.get("processInstanceId").asText());
 
-    List<String> ran = new ArrayList<>(List.of("post /api/joint-approvals", "post /api/events"));
+    fromAnswers.put("number", precedents.create(precedentRules.checked("illegal-construction", List.of("阳光房"), "990101001000", null,
+        "planning"), "楼顶加建阳光房由规划局查处", eventReported.get("eventNumber").asText(), "adjudicator"));
+    fromAnswers.put("number", run(http, docs, "/api/precedents/{number}/supersede", "post", fromAnswers).get("number").asText());
+
+    List<String> ran = new ArrayList<>(List.of("post /api/joint-approvals", "post /api/events", "post /api/precedents/{number}/supersede"));
     forEachOperation(docs, (path, method, operation) -> {
       if (!ran.contains(method + " " + path)) {
         run(http, docs, path, method, fromAnswers);
