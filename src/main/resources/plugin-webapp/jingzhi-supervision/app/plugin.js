@@ -52,11 +52,14 @@ const TEXT = chinese
       kinds: {task: '任务', timer: '定时器', notice: '通知', overdue: '超期记录'},
       fields: {acceptance: '受理', decision: '结论', action: '处置', opinion: '意见', note: '说明', missingMaterials: '需补正材料',
         ownerUnit: '责任单位', ownerReason: '理由', reportNote: '报到情况', satisfaction: '满意度', resolved: '是否解决', visitNote: '回访记录',
-        issueNote: '出件说明', supervisionMeasure: '督办方式', supervisionNote: '督办情况'},
+        issueNote: '出件说明', supervisionMeasure: '督办方式', supervisionNote: '督办情况', parties: '当事方', statement: '陈述意见',
+        meetingDate: '会议时间', meetingParticipants: '参会单位', meetingMinutes: '会议纪要', rulingChoice: '办理方式', rulingReason: '裁定理由',
+        precedentKeywords: '惯例关键词', contribution: '协办情况'},
       values: {
         acceptance: {accepted: '受理', supplement: '一次性告知补正', rejected: '不予受理'},
         decision: {approved: '同意', supplement: '需补正', rejected: '不予许可'},
-        action: {resolve: '办结', escalate: '上报上一级', summon: '吹哨（召集部门报到）', sendBack: '退单'},
+        action: {resolve: '办结', escalate: '上报上一级', summon: '吹哨（召集部门报到）', sendBack: '退单', dispute: '职责争议'},
+        rulingChoice: {rule: '裁定', meeting: '先召开联席会议'},
         satisfaction: {satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意', unreachable: '联系不上'},
         resolved: {yes: '已解决', no: '未解决'},
         supervisionMeasure: {phone: '电话督促', written: '书面督办', interview: '约谈'}
@@ -111,11 +114,14 @@ const TEXT = chinese
       kinds: {task: 'task', timer: 'timer', notice: 'notice', overdue: 'missed limit'},
       fields: {acceptance: 'Acceptance', decision: 'Decision', action: 'Action', opinion: 'Opinion', note: 'Note',
         missingMaterials: 'Missing materials', ownerUnit: 'Owner', ownerReason: 'Reason', reportNote: 'Report', satisfaction: 'Satisfaction',
-        resolved: 'Resolved', visitNote: 'Visit note', issueNote: 'Issue note', supervisionMeasure: 'Measure', supervisionNote: 'Supervision note'},
+        resolved: 'Resolved', visitNote: 'Visit note', issueNote: 'Issue note', supervisionMeasure: 'Measure', supervisionNote: 'Supervision note',
+        parties: 'Parties', statement: 'Statement', meetingDate: 'Meeting', meetingParticipants: 'Participants', meetingMinutes: 'Minutes',
+        rulingChoice: 'Ruling or meeting', rulingReason: 'Ruling', precedentKeywords: 'Precedent keywords', contribution: 'Contribution'},
       values: {
         acceptance: {accepted: 'accepted', supplement: 'supplement requested', rejected: 'not accepted'},
         decision: {approved: 'approved', supplement: 'supplement needed', rejected: 'refused'},
-        action: {resolve: 'resolved', escalate: 'escalated', summon: 'summoned departments', sendBack: 'sent back'},
+        action: {resolve: 'resolved', escalate: 'escalated', summon: 'summoned departments', sendBack: 'sent back', dispute: 'ownership disputed'},
+        rulingChoice: {rule: 'ruled', meeting: 'joint meeting first'},
         satisfaction: {satisfied: 'satisfied', basicallySatisfied: 'basically satisfied', unsatisfied: 'unsatisfied', unreachable: 'unreachable'},
         resolved: {yes: 'yes', no: 'no'},
         supervisionMeasure: {phone: 'phone call', written: 'written notice', interview: 'interview'}

@@ -131,6 +131,10 @@ class AdjudicationProcessTest {
     ReportedEvent event = driver.report("hotline", "illegal-construction", LIUAN, false);
     assertThatThrownBy(() -> driver.complete("hubin", driver.handleTask(event), Map.of("action", "dispute", "note", "职责不清")))
         .isInstanceOf(RefusedInputException.class).hasMessageContaining("disputeUnits");
+    assertThatThrownBy(() -> driver.complete("hubin", driver.handleTask(event), Map.of("action", "dispute", "note", "职责不清",
+        "disputeUnits", List.of("urban", "nobody")))).isInstanceOf(RefusedInputException.class).hasMessageContaining("nobody");
+    assertThat(driver.handleTask(event).getName()).as("refused: the street still holds it").startsWith("湖滨街道处置");
+    assertThat(task(event, "openDispute")).isNull();
     driver.complete("hubin", driver.handleTask(event), Map.of("action", "dispute", "note", "违建位于规划红线内，城管与规划职责不清",
         "disputeUnits", List.of("urban", "planning")));
 
@@ -187,6 +191,11 @@ class AdjudicationProcessTest {
     assertThat(adjudication.get("ruling").get("ownerUnitName").asText()).isEqualTo("自然资源和规划局");
     assertThat(adjudication.get("ruling").get("reason").asText()).isEqualTo("联席会议认定无规划许可");
     assertThat(adjudication.get("ruling").get("ruledBy").asText()).isEqualTo("adjudicator");
+
+    Http.Response trail = EngineApi.webapp(port).get("supervisor", "/camunda/api/cockpit/plugin/jingzhi-supervision/default/trail/"
+        + event.eventNumber());
+    assertThat(trail.body()).as("「案件轨迹」 tells the adjudication too").contains("城市管理局陈述意见", "规划许可问题应由规划部门认定",
+        "联席会议", "联席会议认定无规划许可");
   }
 
   @Test
