@@ -5,7 +5,7 @@ CREATE TABLE jz_precedent (
     category      VARCHAR(64)   NOT NULL,
     -- the conditions besides the category; at least one is set: any keyword in the description (comma-separated),
     -- the location (a community, or a street or district with all its communities), the channel
-    keywords      VARCHAR(500),
+    keywords      VARCHAR(1000),
     location      VARCHAR(64),
     channel       VARCHAR(16),
     -- a unit's group id, or community / street / district: that unit of the event's location
@@ -26,7 +26,7 @@ CREATE TABLE jz_precedent_change (
     change_kind VARCHAR(16)   NOT NULL,
     changed_by  VARCHAR(64)   NOT NULL,
     changed_at  TIMESTAMP     NOT NULL,
-    reason      VARCHAR(2000)
+    reason      VARCHAR(2100)
 );
 CREATE INDEX jz_precedent_change_number ON jz_precedent_change (number);
 

@@ -11,6 +11,7 @@ import org.jingzhi.approval.OpenCases;
 import org.jingzhi.calendar.CalendarProperties;
 import org.jingzhi.cases.StatusCount;
 import org.jingzhi.escalation.EscalationProcess;
+import org.jingzhi.responsibility.AdjudicationProcess;
 import org.jingzhi.escalation.OpenEvents;
 import org.jingzhi.notice.NoticeKind;
 import org.jingzhi.notice.Notices;
@@ -23,12 +24,13 @@ import org.springframework.stereotype.Component;
 public class SupervisionDashboard {
 
   /** The processes whose tasks are the monitored work (a supervision case is the supervisors' own). */
-  static final List<String> MONITORED = List.of(JointApprovalProcess.KEY, EscalationProcess.KEY, EscalationProcess.LEVEL_KEY);
+  static final List<String> MONITORED = List.of(JointApprovalProcess.KEY, EscalationProcess.KEY, EscalationProcess.LEVEL_KEY,
+      AdjudicationProcess.KEY);
   static final Duration SOON = Duration.ofHours(24);
 
   private static final String OPEN_TASKS_DUE_BETWEEN = """
       SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
-      WHERE d.KEY_ IN (?, ?, ?) AND t.DUE_DATE_ >= ? AND t.DUE_DATE_ < ?""";
+      WHERE d.KEY_ IN (?, ?, ?, ?) AND t.DUE_DATE_ >= ? AND t.DUE_DATE_ < ?""";
   private static final String RUNNING_INSTANCES = """
       SELECT COUNT(*) FROM ACT_RU_EXECUTION e JOIN ACT_RE_PROCDEF d ON d.ID_ = e.PROC_DEF_ID_
       WHERE d.KEY_ = ? AND e.ID_ = e.PROC_INST_ID_""";
@@ -61,8 +63,8 @@ public class SupervisionDashboard {
   }
 
   private long openTasksDueBetween(Date from, Date to) {
-    return count(OPEN_TASKS_DUE_BETWEEN, MONITORED.get(0), MONITORED.get(1), MONITORED.get(2), new Timestamp(from.getTime()),
-        new Timestamp(to.getTime()));
+    return count(OPEN_TASKS_DUE_BETWEEN, MONITORED.get(0), MONITORED.get(1), MONITORED.get(2), MONITORED.get(3),
+        new Timestamp(from.getTime()), new Timestamp(to.getTime()));
   }
 
   private long count(String sql, Object... arguments) {

@@ -11,6 +11,8 @@ public final class EscalationProcess {
   public static final String REPORT = "report";
   public static final String RETURN_VISIT = "returnVisit";
   public static final String REROUTE = "reroute";
+  /** The command centre's decision after the third send-back, in events started before adjudication existed. */
+  public static final String DECIDE_OWNER = "decideOwner";
   /** The call of {@code adjudication} (疑难诉求裁定) after the third send-back or a dispute. */
   public static final String ADJUDICATE = "adjudicate";
 

@@ -30,7 +30,7 @@ enum EventStatus {
     if (parentActivities.contains(EscalationProcess.RETURN_VISIT)) {  // the activity, not this enum's constant of the same name
       return RETURN_VISIT;
     }
-    if (parentActivities.contains(REROUTE)) {
+    if (parentActivities.contains(REROUTE) || parentActivities.contains(DECIDE_OWNER)) {
       return REROUTING;
     }
     if (parentActivities.contains(ADJUDICATE)) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -44,10 +45,11 @@ public class EventViews {
     if (event == null) {
       throw new NotFoundException("没有编号为 " + eventNumber + " 的事件，或您无权查看");
     }
-    return AsSystem.call(engine.getIdentityService(), () -> read(event, eventNumber));
+    Predicate<String> statementReader = adjudications.statementReader();
+    return AsSystem.call(engine.getIdentityService(), () -> read(event, eventNumber, statementReader));
   }
 
-  private EventView read(HistoricProcessInstance event, String eventNumber) {
+  private EventView read(HistoricProcessInstance event, String eventNumber, Predicate<String> statementReader) {
     HistoryService history = engine.getHistoryService();
     boolean running = event.getEndTime() == null;
     Map<String, Object> variables = CaseHistory.variables(history, event.getId());
@@ -93,7 +95,7 @@ public class EventViews {
         running ? (String) variables.get(CURRENT_LEVEL) : null, running ? (String) variables.get(CURRENT_LEVEL_NAME) : null,
         running ? (String) variables.get(CURRENT_UNIT) : null, running ? (String) variables.get(CURRENT_UNIT_NAME) : null,
         due, due != null && due.before(ClockUtil.getCurrentTime()), number(variables.get(SEND_BACK_COUNT)),
-        number(variables.get(UNSATISFIED_COUNT)), ownership(variables), levels, summons, adjudications.of(event.getId()),
+        number(variables.get(UNSATISFIED_COUNT)), ownership(variables), levels, summons, adjudications.of(event.getId(), statementReader),
         misses.stream().map(miss -> new EventView.Miss(miss.unit(), organization.displayName(miss.unit()), miss.level(), miss.subject(),
             miss.dueAt(), miss.recordedAt())).toList(),
         returnVisits(history, event.getId()));

@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 class HandlingDecision implements TaskListener {
 
   static final int MAX_NOTE = 2000;
-  private static final Set<UnitType> DISPUTANTS = Set.of(UnitType.COMMUNITY, UnitType.STREET, UnitType.DISTRICT, UnitType.DEPARTMENT);
   private static final Set<String> ACTIONS = Set.of(RESOLVE, ESCALATE, SUMMON, SEND_BACK, DISPUTE);
 
   private final Organization organization;
@@ -74,12 +73,12 @@ class HandlingDecision implements TaskListener {
     process.setVariable(NOTE, note);
   }
 
-  /** The units a dispute names: communities, streets, districts or departments of the org tree, at least one. */
+  /** The departments a dispute names (the form offers departments; the group may add other parties), at least one. */
   private List<String> disputeUnits(Object value) {
     List<String> units = new ArrayList<>();
     for (String named : Texts.list(value)) {
-      Unit unit = organization.find(named).filter(found -> DISPUTANTS.contains(found.type()))
-          .orElseThrow(() -> new RefusedInputException("职责争议所涉单位（disputeUnits）须为社区、街道、区的代码或部门编码，收到：" + named));
+      Unit unit = organization.find(named).filter(found -> found.type() == UnitType.DEPARTMENT)
+          .orElseThrow(() -> new RefusedInputException("职责争议所涉部门（disputeUnits）须为部门编码，收到：" + named));
       if (!units.contains(unit.groupId())) {
         units.add(unit.groupId());
       }

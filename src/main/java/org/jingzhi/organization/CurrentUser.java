@@ -49,6 +49,11 @@ public class CurrentUser {
         .anyMatch(group -> organization.find(group).filter(unit -> UnitPermissions.readsEverything(unit.type())).isPresent());
   }
 
+  /** The groups of the user: its units' group ids (and camunda-admin for administrators). */
+  public List<String> groupIds() {
+    return List.copyOf(groups());
+  }
+
   public boolean isAdministrator() {
     return groups().contains(Groups.CAMUNDA_ADMIN);
   }

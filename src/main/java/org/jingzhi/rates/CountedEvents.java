@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -53,10 +54,13 @@ class CountedEvents {
     this.zone = calendar.getZone();
   }
 
-  /** Up to {@code limit} ended events without shares counted with these rules. */
-  List<String> endedNotCounted(String rules, int limit) {
+  /** Up to {@code limit} ended events without shares counted with these rules, but for those left out. */
+  List<String> endedNotCounted(String rules, int limit, Collection<String> leftOut) {
+    List<Object> arguments = new ArrayList<>(List.of(EscalationProcess.KEY, rules));
+    arguments.addAll(leftOut);
     return jdbc.queryForList(" SELECT e.ID_ FROM ACT_HI_PROCINST e WHERE e.PROC_DEF_KEY_ = ? AND e.END_TIME_ IS NOT NULL AND "
-        + NOT_COUNTED + " FETCH FIRST " + limit + " ROWS ONLY", String.class, EscalationProcess.KEY, rules);
+        + NOT_COUNTED + (leftOut.isEmpty() ? "" : " AND e.ID_ NOT IN (" + String.join(", ", Collections.nCopies(leftOut.size(), "?")) + ")")
+        + " FETCH FIRST " + limit + " ROWS ONLY", String.class, arguments.toArray());
   }
 
   /**

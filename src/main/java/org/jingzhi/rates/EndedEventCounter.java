@@ -2,7 +2,9 @@ package org.jingzhi.rates;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class EndedEventCounter {
 
   static final int BATCH = 500;
+  /** Events a round leaves out before it gives up until the next one. */
+  static final int MAX_UNCOUNTABLE = 100;
   private static final Logger LOG = LoggerFactory.getLogger(EndedEventCounter.class);
 
   private final EventHistory history;
@@ -60,26 +64,47 @@ public class EndedEventCounter {
     }
   }
 
-  /** Counts every ended event not counted with the current rules; answers how many it counted. */
+  /**
+   * Counts every ended event not counted with the current rules; answers how many it counted. A batch that cannot be
+   * counted is counted event by event, and an event that cannot be counted is left out for the rest of the round
+   * (logged; the rates count it from history), so it does not hold up the events after it.
+   */
   public int countEnded() {
     String rules = settings.rules();
+    Set<String> uncountable = new LinkedHashSet<>();
     int total = 0;
     List<String> batch;
-    while (!(batch = counted.endedNotCounted(rules, BATCH)).isEmpty()) {
-      List<EventShare> shares = history.events(batch).stream()
-          .map(event -> EventShare.of(new EventFacts(event, settings, ClockUtil.getCurrentTime()), organization)).toList();
+    while (!(batch = counted.endedNotCounted(rules, BATCH, uncountable)).isEmpty()) {
       try {
-        counted.keep(shares, rules);
+        total += keep(batch, rules);
       } catch (DuplicateKeyException anotherNodeCounts) {
         LOG.info("Another node is counting the same ended events; this node leaves them to it until its next round");
         return total;
-      }
-      total += shares.size();
-      if (shares.size() < batch.size()) {
-        return total; // some vanished from history in between (cleanup): not counted again and again in this round
+      } catch (RuntimeException batchFailed) {
+        for (String event : batch) {
+          try {
+            total += keep(List.of(event), rules);
+          } catch (DuplicateKeyException anotherNodeCounts) {
+            return total;
+          } catch (RuntimeException failed) {
+            LOG.warn("Cannot count the rates of ended event {}; it is counted from history at each request", event, failed);
+            uncountable.add(event);
+          }
+        }
+        if (uncountable.size() >= MAX_UNCOUNTABLE) {
+          return total;
+        }
       }
     }
     return total;
+  }
+
+  /** Counts and keeps these events; an event gone from history in between (cleanup) is left out for this round. */
+  private int keep(List<String> events, String rules) {
+    List<EventShare> shares = history.events(events).stream()
+        .map(event -> EventShare.of(new EventFacts(event, settings, ClockUtil.getCurrentTime()), organization)).toList();
+    counted.keep(shares, rules);
+    return shares.size();
   }
 
   private void countQuietly() {

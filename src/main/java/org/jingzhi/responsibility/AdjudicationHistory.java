@@ -5,38 +5,55 @@ import static org.jingzhi.responsibility.AdjudicationProcess.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.jingzhi.cases.CaseHistory;
 import org.jingzhi.cases.Texts;
+import org.jingzhi.organization.CurrentUser;
 import org.jingzhi.organization.Organization;
+import org.jingzhi.organization.UnitType;
 import org.springframework.stereotype.Component;
 
-/** The adjudications an event went through, read from engine history (the caller checks who may read the event). */
+/**
+ * The adjudications an event went through, read from engine history (the caller checks who may read the event). A
+ * party reads only its own statement: the group, the overseers and administrators read them all.
+ */
 @Component
 public class AdjudicationHistory {
 
   private final ProcessEngine engine;
   private final Organization organization;
+  private final CurrentUser currentUser;
 
-  AdjudicationHistory(ProcessEngine engine, Organization organization) {
+  AdjudicationHistory(ProcessEngine engine, Organization organization, CurrentUser currentUser) {
     this.engine = engine;
     this.organization = organization;
+    this.currentUser = currentUser;
   }
 
-  public List<AdjudicationView> of(String eventInstanceId) {
+  /** Whose statements the user logged in now may read (ask before switching to the system's rights). */
+  public Predicate<String> statementReader() {
+    boolean readsAll = currentUser.oversees() || currentUser.readsEverything() || currentUser.worksIn(UnitType.ADJUDICATION);
+    Set<String> own = Set.copyOf(currentUser.groupIds());
+    return party -> readsAll || own.contains(party);
+  }
+
+  /** Read with the system's rights: the caller has checked that its user may read the event. */
+  public List<AdjudicationView> of(String eventInstanceId, Predicate<String> mayReadStatementOf) {
     HistoryService history = engine.getHistoryService();
     List<AdjudicationView> views = new ArrayList<>();
     for (HistoricProcessInstance adjudication : history.createHistoricProcessInstanceQuery().superProcessInstanceId(eventInstanceId)
         .processDefinitionKey(KEY).orderByProcessInstanceStartTime().asc().list()) {
-      views.add(view(history, adjudication));
+      views.add(view(history, adjudication, mayReadStatementOf));
     }
     return views;
   }
 
-  private AdjudicationView view(HistoryService history, HistoricProcessInstance adjudication) {
+  private AdjudicationView view(HistoryService history, HistoricProcessInstance adjudication, Predicate<String> mayReadStatementOf) {
     String id = adjudication.getId();
     Map<String, Object> variables = CaseHistory.variables(history, id);
     Map<String, String> completedBy = CaseHistory.completers(history, id);
@@ -54,7 +71,8 @@ public class AdjudicationHistory {
         case STATEMENT -> {
           String party = CaseHistory.candidateGroup(history, task.getId());
           statements.add(new AdjudicationView.Statement(party, organization.shortName(party), task.getDueDate(),
-              completed ? task.getEndTime() : null, completed ? Texts.text(statementTexts.get(task.getActivityInstanceId())) : null,
+              completed ? task.getEndTime() : null,
+              completed && mayReadStatementOf.test(party) ? Texts.text(statementTexts.get(task.getActivityInstanceId())) : null,
               !completed && task.getEndTime() != null));
         }
         case JOINT_MEETING -> {

@@ -40,11 +40,15 @@ public class Precedents {
   public String create(PrecedentRule rule, String ruling, String originEvent, String by) {
     Date now = ClockUtil.getCurrentTime();
     String number = nextNumber(now);
+    insert(number, rule, ruling, originEvent, by, now);
+    return number;
+  }
+
+  private void insert(String number, PrecedentRule rule, String ruling, String originEvent, String by, Date now) {
     jdbc.update("INSERT INTO jz_precedent (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", number, rule.category(),
         rule.keywords().isEmpty() ? null : String.join(",", rule.keywords()), rule.location(), rule.channel(), rule.owner(), ruling,
         originEvent, by, new Timestamp(now.getTime()), Precedent.Status.IN_FORCE.name(), null);
     change(number, "CREATED", by, now, null);
-    return number;
   }
 
   public Precedent get(String number) {
@@ -90,30 +94,30 @@ public class Precedents {
         .findFirst();
   }
 
+  /** In the caller's transaction: of two changes of one precedent at the same moment, the second finds it no longer in force. */
   public void revoke(String number, String reason, String by) {
-    Precedent precedent = inForce(number);
-    Date now = ClockUtil.getCurrentTime();
-    jdbc.update("UPDATE jz_precedent SET status = ? WHERE number = ?", Precedent.Status.REVOKED.name(), precedent.number());
-    change(number, "REVOKED", by, now, reason);
+    get(number);
+    endInForce(number, Precedent.Status.REVOKED, null);
+    change(number, "REVOKED", by, ClockUtil.getCurrentTime(), reason);
   }
 
-  /** Replaces a precedent in force by a new one; answers the new number. */
+  /** Replaces a precedent in force by a new one, in the caller's transaction; answers the new number. */
   public String supersede(String number, PrecedentRule rule, String ruling, String reason, String by) {
-    Precedent old = inForce(number);
-    String successor = create(rule, ruling, old.originEvent(), by);
-    jdbc.update("UPDATE jz_precedent SET status = ?, superseded_by = ? WHERE number = ?", Precedent.Status.SUPERSEDED.name(), successor,
-        number);
-    change(number, "SUPERSEDED", by, ClockUtil.getCurrentTime(), reason + "（由 " + successor + " 取代）");
+    Precedent old = get(number);
+    Date now = ClockUtil.getCurrentTime();
+    String successor = nextNumber(now);
+    endInForce(number, Precedent.Status.SUPERSEDED, successor);
+    insert(successor, rule, ruling, old.originEvent(), by, now);
+    change(number, "SUPERSEDED", by, now, reason + "（由 " + successor + " 取代）");
     return successor;
   }
 
-  private Precedent inForce(String number) {
-    Precedent precedent = get(number);
-    if (precedent.status() != Precedent.Status.IN_FORCE) {
-      throw new InvalidRequestException("裁定案例 " + number + " 已" + (precedent.status() == Precedent.Status.REVOKED ? "撤销" : "被取代")
-          + "，不能再变更");
+  /** Ends a precedent that is in force, by a conditional update: a concurrent change of it leaves nothing to update. */
+  private void endInForce(String number, Precedent.Status status, String supersededBy) {
+    if (jdbc.update("UPDATE jz_precedent SET status = ?, superseded_by = ? WHERE number = ? AND status = ?", status.name(), supersededBy, number,
+        Precedent.Status.IN_FORCE.name()) == 0) {
+      throw new InvalidRequestException("裁定案例 " + number + " 已撤销或已被取代，不能再变更");
     }
-    return precedent;
   }
 
   private void change(String number, String kind, String by, Date at, String reason) {

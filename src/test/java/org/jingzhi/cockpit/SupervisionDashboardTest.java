@@ -30,7 +30,7 @@ class SupervisionDashboardTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String DASHBOARD = "/camunda/api/cockpit/plugin/jingzhi-supervision/default/dashboard";
-  static final List<String> MONITORED = List.of("joint-approval", "escalation-chain", "escalation-level");
+  static final List<String> MONITORED = List.of("joint-approval", "escalation-chain", "escalation-level", "adjudication");
 
   @LocalServerPort
   int port;

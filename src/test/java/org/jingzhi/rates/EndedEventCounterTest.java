@@ -82,6 +82,29 @@ class EndedEventCounterTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jz_rate_share WHERE group_by = 'total'", Integer.class)).isEqualTo(ended);
   }
 
+  /** Found in review: one event that could not be counted failed its batch in every round, and no later event was counted. */
+  @Test
+  void anEventThatCannotBeCountedHoldsUpNoOther() {
+    EventSteps steps = new EventSteps(engine, events);
+    Clock.set(2026, 3, 23, 9, 0);
+    ReportedEvent broken = steps.report("noise", "990101001002");
+    end(steps, broken);
+    ReportedEvent sound = steps.report("noise", "990101001002");
+    end(steps, sound);
+    jdbc.update("DELETE FROM jz_rate_event");
+    jdbc.update("UPDATE ACT_HI_VARINST SET VAR_TYPE_ = 'string', TEXT_ = 'not a date' WHERE ROOT_PROC_INST_ID_ = ? AND NAME_ = 'levelDue'",
+        broken.processInstanceId());
+    try {
+      counter.countEnded();
+
+      assertThat(kept(sound)).isEqualTo(1);
+      assertThat(kept(broken)).isZero();
+    } finally {
+      jdbc.update("UPDATE ACT_HI_VARINST SET VAR_TYPE_ = 'date', TEXT_ = NULL WHERE ROOT_PROC_INST_ID_ = ? AND NAME_ = 'levelDue'",
+          broken.processInstanceId());
+    }
+  }
+
   private static void end(EventSteps steps, ReportedEvent event) {
     Clock.set(2026, 3, 16, 10, 0);
     steps.complete("hetang", steps.handle(event), Map.of("action", "resolve", "note", "已调解"));

@@ -174,7 +174,9 @@ class AdjudicationProcessTest {
     assertThat(handle.getDueDate()).as("illegal-construction: 10 working days at the city").isEqualTo(endOf(2026, 12, 1));
     assertThat(parentTask(event, "coHandle")).as("no co-handlers named").isNull();
 
-    JsonNode view = new ObjectMapper().readTree(new Http(port).get("hotline", "/api/events/" + event.eventNumber()).body());
+    assertThat(new Http(port).get("hotline", "/api/events/" + event.eventNumber()).body()).as("the statements are the group's")
+        .contains("raisedByName").doesNotContain("规划许可问题应由规划部门认定");
+    JsonNode view = new ObjectMapper().readTree(new Http(port).get("supervisor", "/api/events/" + event.eventNumber()).body());
     assertThat(view.get("status").asText()).isEqualTo("HANDLING");
     assertThat(view.get("owner").get("unitName").asText()).isEqualTo("自然资源和规划局");
     assertThat(view.get("owner").get("basis").asText()).isEqualTo("裁定");
@@ -246,9 +248,10 @@ class AdjudicationProcessTest {
   @ValueSource(strings = {"rest", "webapp"})
   void aPartyReadsNoOtherPartysStatement(String door) {
     ReportedEvent event = sentBackThreeTimes();
-    driver.complete("adjudicator", task(event, "openDispute"), Map.of("parties", SONGLIN + ",ecology"));
+    driver.complete("adjudicator", task(event, "openDispute"), Map.of("parties", SONGLIN + ",ecology,urban"));
     List<Task> statements = tasks(event, "statement");
     driver.complete("ecology", statementOf(statements, "生态"), Map.of("statement", "生态环境局的内部陈述"));
+    driver.complete("urban", statementOf(statements, "城市"), Map.of("statement", "城管意见"));
     String songlinTask = statementOf(statements, "松林").getId();
     String adjudication = statementOf(statements, "松林").getProcessInstanceId();
     EngineApi api = door.equals("rest") ? EngineApi.rest(port) : EngineApi.webapp(port);
@@ -260,13 +263,18 @@ class AdjudicationProcessTest {
         "historic variables", api.get("songlin", "/history/variable-instance?processInstanceId=" + adjudication),
         "historic details", api.get("songlin", "/history/detail?processInstanceId=" + adjudication),
         "task variables", api.get("songlin", "/task/" + songlinTask + "/variables"),
-        "form variables", api.get("songlin", "/task/" + songlinTask + "/form-variables"));
+        "form variables", api.get("songlin", "/task/" + songlinTask + "/form-variables"),
+        "the event view", new Http(port).get("urban", "/api/events/" + event.eventNumber()));
 
     reads.forEach((what, response) -> {
       assertThat(response.status()).as(what).isLessThan(500);
       assertThat(response.body()).as(what).doesNotContain("生态环境局的内部陈述");
     });
     assertThat(reads.get("form variables").body()).as("Tasklist still loads what the form shows").contains("eventNumber");
+    assertThat(reads.get("the event view").status()).isEqualTo(200);
+    assertThat(reads.get("the event view").body()).as("a party reads its own statement").contains("城管意见");
+    assertThat(new Http(port).get("adjudicator", "/api/events/" + event.eventNumber()).body()).as("the group reads them all")
+        .contains("生态环境局的内部陈述");
   }
 
   private ReportedEvent sentBackThreeTimes() {
