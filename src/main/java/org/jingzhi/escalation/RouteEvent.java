@@ -45,22 +45,15 @@ class RouteEvent implements JavaDelegate {
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
     Map<String, Object> category = (Map<String, Object>) execution.getVariable(EVENT_CATEGORY);
+    String code = (String) execution.getVariable(CATEGORY);
     String owner = (String) execution.getVariable(OWNER_UNIT);
     if (owner == null && execution.getVariable(LEVELS) == null) {
-      Optional<Precedents.Route> route = precedents.route((String) execution.getVariable(CATEGORY), (String) execution.getVariable(DESCRIPTION),
-          (String) execution.getVariable(COMMUNITY_CODE), (String) execution.getVariable(CHANNEL));
-      if (route.isPresent()) {
-        owner = route.get().owner();
-        execution.setVariable(PRECEDENT_NUMBER, route.get().precedent());
-        execution.setVariable(PRECEDENT_OWNER, owner);
-        execution.setVariable(PRECEDENT_OWNER_NAME, organization.shortName(owner));
-      }
+      owner = ownerByPrecedent(execution);
     }
     Unit ownerUnit = owner == null ? null : organization.get(owner);
     boolean departmentOwns = ownerUnit != null && ownerUnit.type() == UnitType.DEPARTMENT;
     Level first = departmentOwns ? Level.CITY
         : ownerUnit != null ? Level.ofUnitType(ownerUnit.type()) : Level.of((String) category.get("startLevel"));
-    String code = (String) execution.getVariable(CATEGORY);
     if (first == Level.COMMUNITY && !responsibilities.communityMayHandle(code)) {
       first = Level.STREET;
     }
@@ -71,23 +64,40 @@ class RouteEvent implements JavaDelegate {
       Unit unit = departmentOwns ? ownerUnit
           : level == Level.CITY ? organization.ofType(UnitType.COMMAND_CENTER).get(0)
           : chain.stream().filter(candidate -> candidate.type() == level.handler).findFirst().orElseThrow();
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("level", level.code);
-      entry.put("levelName", level.label);
-      entry.put("unit", unit.groupId());
-      entry.put("unitName", unit.name());
-      entry.put("days", daysAt(category, level));
-      entry.put("hours", catalogue.urgentHours(level));
-      Optional<ResponsibilityList.Responsibility> responsibility = responsibilities.of(code, level.code);
-      entry.put(OWNER_DEPARTMENT, responsibility.map(ResponsibilityList.Responsibility::ownerDepartment).orElse(null));
-      entry.put(OWNER_DEPARTMENT_NAME, responsibility.map(found -> organization.shortName(found.ownerDepartment())).orElse(null));
-      entry.put(DEFAULT_DEPARTMENTS, new ArrayList<>(responsibility.map(ResponsibilityList.Responsibility::departments).orElse(List.of())));
-      levels.add(entry);
+      levels.add(entry(level, unit, category, code));
     }
     execution.setVariable(CATEGORY_NAME, category.get("categoryName"));
     execution.setVariable(LEVELS, levels);
     execution.setVariable(LEVEL_INDEX, 0);
     execution.removeVariable(OWNER_UNIT);
+  }
+
+  /** The owner a precedent in force names for the reported event, recorded on it; null if none matches. */
+  private String ownerByPrecedent(DelegateExecution execution) {
+    Optional<Precedents.Route> route = precedents.route((String) execution.getVariable(CATEGORY), (String) execution.getVariable(DESCRIPTION),
+        (String) execution.getVariable(COMMUNITY_CODE), (String) execution.getVariable(CHANNEL));
+    route.ifPresent(found -> {
+      execution.setVariable(PRECEDENT_NUMBER, found.precedent());
+      execution.setVariable(PRECEDENT_OWNER, found.owner());
+      execution.setVariable(PRECEDENT_OWNER_NAME, organization.shortName(found.owner()));
+    });
+    return route.map(Precedents.Route::owner).orElse(null);
+  }
+
+  /** One planned level: its unit, its limits, and the owning department the 权责清单 names for it. */
+  private Map<String, Object> entry(Level level, Unit unit, Map<String, Object> category, String code) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("level", level.code);
+    entry.put("levelName", level.label);
+    entry.put("unit", unit.groupId());
+    entry.put("unitName", unit.name());
+    entry.put("days", daysAt(category, level));
+    entry.put("hours", catalogue.urgentHours(level));
+    Optional<ResponsibilityList.Responsibility> responsibility = responsibilities.of(code, level.code);
+    entry.put(OWNER_DEPARTMENT, responsibility.map(ResponsibilityList.Responsibility::ownerDepartment).orElse(null));
+    entry.put(OWNER_DEPARTMENT_NAME, responsibility.map(found -> organization.shortName(found.ownerDepartment())).orElse(null));
+    entry.put(DEFAULT_DEPARTMENTS, new ArrayList<>(responsibility.map(ResponsibilityList.Responsibility::departments).orElse(List.of())));
+    return entry;
   }
 
   /** The level's limit; a level the category does not start at takes the next level's limit. */

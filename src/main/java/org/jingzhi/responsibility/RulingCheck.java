@@ -65,17 +65,21 @@ class RulingCheck implements TaskListener {
       }
     }
     if (Boolean.TRUE.equals(task.getVariable(PRECEDENT))) {
-      String precedentOwner = Texts.text(task.getVariable(PRECEDENT_OWNER));
-      PrecedentRule rule = precedentRules.checked((String) task.getVariable("category"), task.getVariable(PRECEDENT_KEYWORDS),
-          (String) task.getVariable(PRECEDENT_LOCATION), (String) task.getVariable(PRECEDENT_CHANNEL), precedentOwner == null ? owner : precedentOwner);
-      var user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      process.setVariable(PRECEDENT_NUMBER, precedents.create(rule, reason, (String) task.getVariable("eventNumber"),
-          user == null ? "system" : user.getUserId()));
+      process.setVariable(PRECEDENT_NUMBER, recordPrecedent(task, owner, reason));
     }
     process.setVariable(RULING_CHOICE, choice);
     process.setVariable(OWNER_UNIT, owner);
     process.setVariable(OWNER_UNIT_NAME, parties.name(owner));
     process.setVariable(CO_HANDLER_UNITS, coHandlers);
     process.setVariable(RULING_REASON, reason);
+  }
+
+  /** The ruling as precedent: its conditions from the form, its owner the ruling's unless the group named another. */
+  private String recordPrecedent(DelegateTask task, String owner, String reason) {
+    String precedentOwner = Texts.text(task.getVariable(PRECEDENT_OWNER));
+    PrecedentRule rule = precedentRules.checked((String) task.getVariable("category"), task.getVariable(PRECEDENT_KEYWORDS),
+        (String) task.getVariable(PRECEDENT_LOCATION), (String) task.getVariable(PRECEDENT_CHANNEL), precedentOwner == null ? owner : precedentOwner);
+    var user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return precedents.create(rule, reason, (String) task.getVariable("eventNumber"), user == null ? "system" : user.getUserId());
   }
 }
