@@ -64,36 +64,23 @@ class HandlingDecision implements TaskListener {
     }
     var process = task.getExecution().getProcessInstance();
     if (DISPUTE.equals(action)) {
-      process.setVariable(DISPUTE_UNITS, disputeUnits(task.getVariable(DISPUTE_UNITS)));
+      process.setVariable(DISPUTE_UNITS, departments(task.getVariable(DISPUTE_UNITS), "职责争议须写明所涉部门（disputeUnits）"));
     }
     if (SUMMON.equals(action)) {
-      process.setVariable(SUMMON_DEPARTMENTS, departments(task.getVariable(DEPARTMENTS)));
+      process.setVariable(SUMMON_DEPARTMENTS, departments(task.getVariable(DEPARTMENTS), "吹哨须选择至少一个报到部门（departments）"));
     }
     process.setVariable(ACTION, action);
     process.setVariable(NOTE, note);
   }
 
-  /** The departments a dispute names (the form offers departments; the group may add other parties), at least one. */
-  private List<String> disputeUnits(Object value) {
-    List<String> units = new ArrayList<>();
-    for (String named : Texts.list(value)) {
-      Unit unit = organization.find(named).filter(found -> found.type() == UnitType.DEPARTMENT)
-          .orElseThrow(() -> new RefusedInputException("职责争议所涉部门（disputeUnits）须为部门编码，收到：" + named));
-      if (!units.contains(unit.groupId())) {
-        units.add(unit.groupId());
-      }
-    }
-    if (units.isEmpty()) {
-      throw new RefusedInputException("职责争议须写明所涉单位（disputeUnits）");
-    }
-    return units;
-  }
-
-  /** A mutable list: variables are stored as JSON with their Java type, and immutable lists do not read back. */
-  private List<String> departments(Object value) {
+  /**
+   * The departments a summons or a dispute names, at least one. A mutable list: variables are stored as JSON with
+   * their Java type, and immutable lists do not read back.
+   */
+  private List<String> departments(Object value, String noneNamed) {
     List<String> departments = Texts.list(value).stream().distinct().toList();
     if (departments.isEmpty()) {
-      throw new RefusedInputException("吹哨须选择至少一个报到部门（departments）");
+      throw new RefusedInputException(noneNamed);
     }
     for (String department : departments) {
       if (organization.find(department).filter(unit -> unit.type() == UnitType.DEPARTMENT).isEmpty()) {

@@ -215,13 +215,13 @@ class AdjudicationProcessTest {
     driver.complete("songlin", tasks(event, "statement").get(0), Map.of("statement", "不在本社区"));
     Task rule = task(event, "rule");
 
-    Job reminder = job(event, "rulingReminderTimer");
+    Job reminder = driver.childTimers(event, "rulingReminderTimer").get(0);
     Clock.set(reminder.getDuedate());
     engine.getManagementService().executeJob(reminder.getId());
     assertThat(notices.ofCase(event.eventNumber())).filteredOn(notice -> notice.kind() == NoticeKind.REMINDER)
         .extracting(notice -> notice.recipient()).contains("adjudication");
 
-    Job late = job(event, "rulingLateTimer");
+    Job late = driver.childTimers(event, "rulingLateTimer").get(0);
     assertThat(late.getDuedate()).isEqualTo(rule.getDueDate());
     Clock.set(late.getDuedate());
     engine.getManagementService().executeJob(late.getId());
@@ -304,11 +304,5 @@ class AdjudicationProcessTest {
 
   private static Task statementOf(List<Task> statements, String party) {
     return statements.stream().filter(task -> task.getName().startsWith(party)).findFirst().orElseThrow();
-  }
-
-  private Job job(ReportedEvent event, String activity) {
-    return engine.getManagementService().createJobQuery().activityId(activity).timers().list().stream()
-        .filter(job -> event.eventNumber().equals(engine.getRuntimeService().getVariable(job.getProcessInstanceId(), "eventNumber")))
-        .findFirst().orElseThrow();
   }
 }
