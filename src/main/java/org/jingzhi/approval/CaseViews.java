@@ -14,7 +14,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.jingzhi.calendar.WorkingDays;
 import org.jingzhi.cases.CaseHistory;
+import org.jingzhi.calendar.WorkingDays;
 import org.jingzhi.cases.PersonalData;
 import org.jingzhi.engine.AsSystem;
 import org.jingzhi.organization.CurrentUser;
@@ -37,8 +39,11 @@ public class CaseViews {
   private final OverdueRecords overdueRecords;
   private final Organization organization;
   private final CurrentUser currentUser;
+  private final WorkingDays workingDays;
 
-  public CaseViews(ProcessEngine engine, OverdueRecords overdueRecords, Organization organization, CurrentUser currentUser) {
+  public CaseViews(ProcessEngine engine, OverdueRecords overdueRecords, Organization organization, CurrentUser currentUser,
+                   WorkingDays workingDays) {
+    this.workingDays = workingDays;
     this.engine = engine;
     this.overdueRecords = overdueRecords;
     this.organization = organization;
@@ -71,7 +76,8 @@ public class CaseViews {
     return new CaseView(caseNumber, instance.getId(), record.text(MATTER_TYPE), record.text(MATTER_NAME), record.text(PROJECT_NAME),
         new CaseView.Applicant(record.text(APPLICANT_NAME), record.text(APPLICANT_ID_NUMBER), record.text(APPLICANT_CREDIT_CODE),
             record.text(APPLICANT_PHONE)),
-        status.name(), status.label, instance.getStartTime(), record.date(ACCEPTED_AT), caseDue, caseOverdue,
+        status.name(), status.label, instance.getStartTime(), record.date(ACCEPTED_AT), caseDue,
+        record.running() && workingDays.provisional(caseDue), caseOverdue,
         record.text(RESULT_SUMMARY), status == CaseStatus.WAITING_FOR_SUPPLEMENT ? record.text(SUPPLEMENT_REQUEST) : null,
         status == CaseStatus.WAITING_FOR_SUPPLEMENT ? record.date(SUPPLEMENT_DUE) : null,
         departments, overdue.stream().map(miss -> new CaseView.Overdue(miss.unit(), organization.displayName(miss.unit()), miss.scope(),
@@ -99,7 +105,7 @@ public class CaseViews {
     Date now = ClockUtil.getCurrentTime();
     List<PublicCaseView.Department> departments = record.departments().stream().map(department -> {
       CaseView.Department view = department(record, department, List.of(), now, false);
-      return new PublicCaseView.Department(view.name(), view.status(), view.statusLabel(), view.dueDate());
+      return new PublicCaseView.Department(view.name(), view.status(), view.statusLabel(), view.dueDate(), view.dueProvisional());
     }).toList();
     boolean waiting = status == CaseStatus.WAITING_FOR_SUPPLEMENT;
     return new PublicCaseView(caseNumber, record.text(MATTER_NAME), record.text(PROJECT_NAME),
@@ -121,15 +127,15 @@ public class CaseViews {
     if (open != null) {
       boolean late = open.getDueDate() != null && open.getDueDate().before(now);
       return new CaseView.Department(department, name, DepartmentStatus.REVIEWING.name(), DepartmentStatus.REVIEWING.label, null, null,
-          null, open.getDueDate(), missed || late, null, null, round);
+          null, open.getDueDate(), workingDays.provisional(open.getDueDate()), missed || late, null, null, round);
     }
     if (review == null) {
       return new CaseView.Department(department, name, DepartmentStatus.PENDING.name(), DepartmentStatus.PENDING.label, null, null, null,
-          null, missed, null, null, null);
+          null, false, missed, null, null, null);
     }
     DepartmentStatus status = DepartmentStatus.ofDecision((String) review.get("decision"));
     return new CaseView.Department(department, name, status.name(), status.label, (String) review.get("decision"),
-        withOpinion ? (String) review.get("opinion") : null, withOpinion ? (String) review.get("missingMaterials") : null, null, missed,
+        withOpinion ? (String) review.get("opinion") : null, withOpinion ? (String) review.get("missingMaterials") : null, null, false, missed,
         withOpinion ? (String) review.get("reviewer") : null, Date.from(java.time.Instant.parse((String) review.get("decidedAt"))), round);
   }
 

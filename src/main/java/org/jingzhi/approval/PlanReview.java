@@ -9,7 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.Clocks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 @Component("planReview")
 class PlanReview implements JavaDelegate {
 
-  private final WorkingDays workingDays;
+  private final Clocks clocks;
 
-  PlanReview(WorkingDays workingDays) {
-    this.workingDays = workingDays;
+  PlanReview(Clocks clocks) {
+    this.clocks = clocks;
   }
 
   @Override
@@ -46,6 +46,6 @@ class PlanReview implements JavaDelegate {
     execution.setVariable(REMAINING_DAYS, remainingDays);
     execution.setVariable(REVIEW_ROUND, 1);
     execution.setVariable(ACCEPTED_AT, ClockUtil.getCurrentTime());
-    execution.setVariable(CASE_DUE, workingDays.deadline(((Number) matter.get("totalLimitDays")).intValue()));
+    clocks.start(execution, CASE_DUE, ((Number) matter.get("totalLimitDays")).intValue());
   }
 }

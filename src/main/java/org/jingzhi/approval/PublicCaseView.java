@@ -14,7 +14,7 @@ public record PublicCaseView(String caseNumber, String matterName, String projec
   public record Applicant(String name, String idNumber, String creditCode, String phone) {
   }
 
-  public record Department(String name, String status, String statusLabel, Date dueDate) {
+  public record Department(String name, String status, String statusLabel, Date dueDate, boolean dueProvisional) {
   }
 
   public record Progress(Date at, String step) {

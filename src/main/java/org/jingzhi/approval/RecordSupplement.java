@@ -4,7 +4,7 @@ import static org.jingzhi.approval.JointApprovalProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.Clocks;
 import org.jingzhi.cases.Texts;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 @Component("recordSupplement")
 class RecordSupplement implements JavaDelegate {
 
-  private final WorkingDays workingDays;
+  private final Clocks clocks;
   private final ApprovalSettings settings;
 
-  RecordSupplement(WorkingDays workingDays, ApprovalSettings settings) {
-    this.workingDays = workingDays;
+  RecordSupplement(Clocks clocks, ApprovalSettings settings) {
+    this.clocks = clocks;
     this.settings = settings;
   }
 
@@ -33,7 +33,7 @@ class RecordSupplement implements JavaDelegate {
     }
     execution.removeVariable(SUPPLEMENT_MATERIALS);
     if ("window".equals(execution.getVariable("supplementStage"))) {
-      execution.setVariable(ACCEPTANCE_DUE, workingDays.deadline(settings.getAcceptanceWorkingDays()));
+      clocks.start(execution, ACCEPTANCE_DUE, settings.getAcceptanceWorkingDays());
     }
   }
 }

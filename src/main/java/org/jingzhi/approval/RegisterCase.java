@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jingzhi.engine.RefusedInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.Clocks;
 import org.jingzhi.cases.CaseNumbers;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +20,13 @@ class RegisterCase implements JavaDelegate {
 
   private final MatterCatalogue catalogue;
   private final CaseNumbers caseNumbers;
-  private final WorkingDays workingDays;
+  private final Clocks clocks;
   private final ApprovalSettings settings;
 
-  RegisterCase(MatterCatalogue catalogue, CaseNumbers caseNumbers, WorkingDays workingDays, ApprovalSettings settings) {
+  RegisterCase(MatterCatalogue catalogue, CaseNumbers caseNumbers, Clocks clocks, ApprovalSettings settings) {
     this.catalogue = catalogue;
     this.caseNumbers = caseNumbers;
-    this.workingDays = workingDays;
+    this.clocks = clocks;
     this.settings = settings;
   }
 
@@ -44,6 +44,6 @@ class RegisterCase implements JavaDelegate {
     execution.setVariable(CASE_NUMBER, caseNumber);
     execution.setVariable(QUERY_CODE, QueryCodes.next());
     execution.setVariable(MATTER_NAME, matter.get().name());
-    execution.setVariable(ACCEPTANCE_DUE, workingDays.deadline(settings.getAcceptanceWorkingDays()));
+    clocks.start(execution, ACCEPTANCE_DUE, settings.getAcceptanceWorkingDays());
   }
 }

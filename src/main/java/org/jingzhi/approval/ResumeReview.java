@@ -4,7 +4,7 @@ import static org.jingzhi.approval.JointApprovalProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.Clocks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,16 +14,16 @@ import org.springframework.stereotype.Component;
 @Component("resumeReview")
 class ResumeReview implements JavaDelegate {
 
-  private final WorkingDays workingDays;
+  private final Clocks clocks;
 
-  ResumeReview(WorkingDays workingDays) {
-    this.workingDays = workingDays;
+  ResumeReview(Clocks clocks) {
+    this.clocks = clocks;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable(REVIEW_DEPARTMENTS, execution.getVariable(SUPPLEMENT_DEPARTMENTS));
     execution.setVariable(REVIEW_ROUND, ((Number) execution.getVariable(REVIEW_ROUND)).intValue() + 1);
-    execution.setVariable(CASE_DUE, workingDays.deadline(((Number) execution.getVariable(CASE_REMAINING_DAYS)).intValue()));
+    clocks.start(execution, CASE_DUE, ((Number) execution.getVariable(CASE_REMAINING_DAYS)).intValue());
   }
 }

@@ -5,7 +5,7 @@ import static org.jingzhi.approval.JointApprovalProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.Clocks;
 import org.jingzhi.notice.Notice;
 import org.jingzhi.notice.NoticeKind;
 import org.jingzhi.notice.Notices;
@@ -20,12 +20,12 @@ import org.springframework.stereotype.Component;
 class SupplementNotice implements JavaDelegate {
 
   private final Notices notices;
-  private final WorkingDays workingDays;
+  private final Clocks clocks;
   private final ApprovalSettings settings;
 
-  SupplementNotice(Notices notices, WorkingDays workingDays, ApprovalSettings settings) {
+  SupplementNotice(Notices notices, Clocks clocks, ApprovalSettings settings) {
     this.notices = notices;
-    this.workingDays = workingDays;
+    this.clocks = clocks;
     this.settings = settings;
   }
 
@@ -35,7 +35,7 @@ class SupplementNotice implements JavaDelegate {
     String request = atWindow ? (String) execution.getVariable("acceptanceMissingMaterials") : (String) execution.getVariable(SUPPLEMENT_REQUEST);
     execution.setVariable(SUPPLEMENT_REQUEST, request);
     execution.setVariable("supplementRequestedAt", ClockUtil.getCurrentTime());
-    execution.setVariable(SUPPLEMENT_DUE, workingDays.deadline(settings.getSupplementWorkingDays()));
+    clocks.start(execution, SUPPLEMENT_DUE, settings.getSupplementWorkingDays());
 
     String caseNumber = (String) execution.getVariable(CASE_NUMBER);
     String title = "补正材料通知（一次性告知）：" + execution.getVariable(PROJECT_NAME);

@@ -3,12 +3,9 @@ package org.jingzhi.calendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,23 +16,26 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 @EnableConfigurationProperties(CalendarProperties.class)
 class CalendarConfiguration {
 
-  private static final Logger LOG = LoggerFactory.getLogger(CalendarConfiguration.class);
-
   @Bean
-  WorkingDayCalendar workingDayCalendar(CalendarProperties properties, ResourcePatternResolver resources) {
-    List<HolidaySchedule> schedules = new ArrayList<>();
+  ScheduleFiles scheduleFiles(CalendarProperties properties, ResourcePatternResolver resources) {
+    List<ScheduleFiles.File> files = new ArrayList<>();
     for (String location : properties.getLocations()) {
       for (Resource resource : resolve(resources, location)) {
         try (InputStream in = resource.getInputStream()) {
-          schedules.add(HolidayScheduleFile.read(in));
+          String content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          files.add(new ScheduleFiles.File("file " + resource.getFilename(), content, HolidayScheduleFile.parse(content)));
         } catch (IOException | RuntimeException e) {
           throw new IllegalStateException("Cannot read holiday schedule " + resource.getDescription() + ": " + e.getMessage(), e);
         }
       }
     }
-    WorkingDayCalendar calendar = new WorkingDayCalendar(schedules);
-    warnAboutMissingYears(calendar, LocalDate.now(Clock.system(properties.getZone())).getYear());
-    return calendar;
+    return new ScheduleFiles(files);
+  }
+
+  /** Counts with the files until the shared schedules are read, once the database is ready (ScheduleFilesAtStart). */
+  @Bean
+  WorkingDayCalendar workingDayCalendar(CalendarProperties properties, ScheduleFiles files) {
+    return new WorkingDayCalendar(files.schedules());
   }
 
   private static Resource[] resolve(ResourcePatternResolver resources, String location) {
@@ -43,16 +43,6 @@ class CalendarConfiguration {
       return resources.getResources(location);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list holiday schedules at " + location, e);
-    }
-  }
-
-  private static void warnAboutMissingYears(WorkingDayCalendar calendar, int thisYear) {
-    LOG.info("Holiday schedules loaded for {}", calendar.scheduledYears());
-    for (int year = thisYear; year <= thisYear + 1; year++) {
-      if (!calendar.hasSchedule(year)) {
-        LOG.warn("No holiday schedule for {}: deadlines in {} count weekends only and are marked provisional. "
-            + "Add calendar/{}.yaml once the State Council publishes it.", year, year, year);
-      }
     }
   }
 }

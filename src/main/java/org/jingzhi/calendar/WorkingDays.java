@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +15,16 @@ import org.springframework.stereotype.Component;
  * {@code camunda:dueDate="${workingDays.deadline(5)}"} or a timer
  * {@code <timeDate>${workingDays.remindAt(dueDate, 1)}</timeDate>}.
  * A deadline of n working days ends at the last second of the n-th working day after today.
+ *
+ * <p>"Today" is the engine clock, or the moment given to {@link #asOf}: recomputing a deadline after a new
+ * holiday schedule evaluates its expression again as of the moment its clock started.
  */
 @Component("workingDays")
 public class WorkingDays {
 
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
+  private static final ThreadLocal<Date> AS_OF = new ThreadLocal<>();
 
   private final WorkingDayCalendar calendar;
   private final ZoneId zone;
@@ -28,9 +34,30 @@ public class WorkingDays {
     this.zone = properties.getZone();
   }
 
+  /** Runs {@code work} with "today" set to {@code moment} for the deadlines it computes. */
+  public static <T> T asOf(Date moment, Supplier<T> work) {
+    Date before = AS_OF.get();
+    AS_OF.set(moment);
+    try {
+      return work.get();
+    } finally {
+      if (before == null) {
+        AS_OF.remove();
+      } else {
+        AS_OF.set(before);
+      }
+    }
+  }
+
+  /** The moment deadlines count from: the engine clock, or the one given to {@link #asOf}. */
+  public static Date now() {
+    Date moment = AS_OF.get();
+    return moment != null ? moment : ClockUtil.getCurrentTime();
+  }
+
   /** End of the n-th working day after today. */
   public Date deadline(int workingDays) {
-    return deadline(ClockUtil.getCurrentTime(), workingDays);
+    return deadline(now(), workingDays);
   }
 
   /** End of the n-th working day after the day of {@code start}. */
@@ -40,7 +67,7 @@ public class WorkingDays {
 
   /** Clock hours around the clock, for urgent work. */
   public Date hoursLater(int hours) {
-    return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(hours)));
+    return Date.from(now().toInstant().plus(Duration.ofHours(hours)));
   }
 
   /**
@@ -55,11 +82,29 @@ public class WorkingDays {
 
   /** Working days left from today until the day of {@code due}, the deadline day included. */
   public int workingDaysLeft(Date due) {
-    return calendar.workingDaysBetween(dayOf(ClockUtil.getCurrentTime()), dayOf(due));
+    return calendar.workingDaysBetween(dayOf(now()), dayOf(due));
+  }
+
+  /**
+   * Whether an open deadline is provisional: a day between today (or the deadline, if it has passed) and the
+   * deadline lies in a year whose holiday schedule is not loaded.
+   */
+  public boolean provisional(Date due) {
+    if (due == null) {
+      return false;
+    }
+    LocalDate dueDay = dayOf(due);
+    LocalDate today = dayOf(now());
+    LocalDate from = today.isBefore(dueDay) ? today : dueDay;
+    return calendar.isProvisional(from.minusDays(1), dueDay);
   }
 
   public LocalDate dayOf(Date instant) {
     return instant.toInstant().atZone(zone).toLocalDate();
+  }
+
+  public Date startOf(LocalDate day) {
+    return Date.from(day.atStartOfDay(zone).toInstant());
   }
 
   public Date endOf(LocalDate day) {

@@ -1,6 +1,7 @@
 package org.jingzhi.cockpit;
 
 import java.sql.Timestamp;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -8,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jingzhi.calendar.CalendarProperties;
+import org.jingzhi.deadlines.DeadlineChanges;
 import org.jingzhi.notice.Notice;
 import org.jingzhi.notice.Notices;
 import org.jingzhi.organization.Organization;
@@ -57,9 +60,14 @@ class CaseTrail {
   private final JdbcTemplate jdbc;
   private final Notices notices;
   private final OverdueRecords overdueRecords;
+  private final DeadlineChanges deadlineChanges;
   private final Organization organization;
+  private final DateTimeFormatter minutes;
 
-  CaseTrail(JdbcTemplate jdbc, Notices notices, OverdueRecords overdueRecords, Organization organization) {
+  CaseTrail(JdbcTemplate jdbc, Notices notices, OverdueRecords overdueRecords, DeadlineChanges deadlineChanges, Organization organization,
+            CalendarProperties calendar) {
+    this.minutes = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(calendar.getZone());
+    this.deadlineChanges = deadlineChanges;
     this.jdbc = jdbc;
     this.notices = notices;
     this.overdueRecords = overdueRecords;
@@ -102,6 +110,9 @@ class CaseTrail {
     }
     overdueRecords.ofCase(wanted).forEach(record -> entries.add(TrailEntry.overdue(record.recordedAt(), record.subject(), record.unit(),
         name(record.unit()), record.dueAt())));
+    deadlineChanges.ofCase(wanted).forEach(change -> entries.add(TrailEntry.deadlineMoved(change.changedAt(), change.subject(),
+        "原期限 " + minutes.format(change.from().toInstant()) + " → " + minutes.format(change.to().toInstant()) + "：" + change.cause()
+            + "（" + change.changedBy() + "）", change.to())));
     // tasks created at the same moment (a case accepted and its reviews opened): the one completed first comes first
     entries.sort(Comparator.comparing(TrailEntry::at, Comparator.nullsLast(Comparator.<Date>naturalOrder()))
         .thenComparing(TrailEntry::completedAt, Comparator.nullsLast(Comparator.<Date>naturalOrder())));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.Clocks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 class EnterLevel implements JavaDelegate {
 
   private final WorkingDays workingDays;
+  private final Clocks clocks;
 
-  EnterLevel(WorkingDays workingDays) {
+  EnterLevel(WorkingDays workingDays, Clocks clocks) {
     this.workingDays = workingDays;
+    this.clocks = clocks;
   }
 
   @Override
@@ -34,8 +37,11 @@ class EnterLevel implements JavaDelegate {
     execution.setVariable(CURRENT_LEVEL_NAME, level.get("levelName"));
     execution.setVariable(CURRENT_UNIT, level.get("unit"));
     execution.setVariable(CURRENT_UNIT_NAME, level.get("unitName"));
-    execution.setVariable(LEVEL_DUE, urgent ? workingDays.hoursLater(((Number) level.get("hours")).intValue())
-        : workingDays.deadline(((Number) level.get("days")).intValue()));
+    if (urgent) {
+      execution.setVariable(LEVEL_DUE, workingDays.hoursLater(((Number) level.get("hours")).intValue()));
+    } else {
+      clocks.start(execution, LEVEL_DUE, ((Number) level.get("days")).intValue());
+    }
     if (level.containsKey(DEFAULT_DEPARTMENTS)) { // levels planned before the 权责清单 keep the departments planned then
       execution.setVariable(OWNER_DEPARTMENT, level.get(OWNER_DEPARTMENT));
       execution.setVariable(OWNER_DEPARTMENT_NAME, level.get(OWNER_DEPARTMENT_NAME));

@@ -8,7 +8,7 @@ import org.jingzhi.responsibility.AdjudicationView;
 public record EventView(String eventNumber, String processInstanceId, String category, String categoryName, String description,
                         String communityCode, String communityName, String address, boolean urgent, String channel, Date reportedAt,
                         String status, String statusLabel, String currentLevel, String currentLevelName, String currentUnit,
-                        String currentUnitName, Date dueDate, boolean overdue, int sendBackCount, int unsatisfiedCount,
+                        String currentUnitName, Date dueDate, boolean dueProvisional, boolean overdue, int sendBackCount, int unsatisfiedCount,
                         Ownership owner, List<LevelHandling> levels, List<Summons> summons, List<AdjudicationView> adjudications,
                         List<Miss> misses, List<ReturnVisit> returnVisits) {
 

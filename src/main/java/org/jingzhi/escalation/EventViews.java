@@ -18,6 +18,7 @@ import org.jingzhi.cases.CaseHistory;
 import org.jingzhi.engine.AsSystem;
 import org.jingzhi.organization.Organization;
 import org.jingzhi.responsibility.AdjudicationHistory;
+import org.jingzhi.calendar.WorkingDays;
 import org.jingzhi.supervision.OverdueRecord;
 import org.jingzhi.supervision.OverdueRecords;
 import org.jingzhi.web.NotFoundException;
@@ -31,8 +32,11 @@ public class EventViews {
   private final OverdueRecords overdueRecords;
   private final Organization organization;
   private final AdjudicationHistory adjudications;
+  private final WorkingDays workingDays;
 
-  public EventViews(ProcessEngine engine, OverdueRecords overdueRecords, Organization organization, AdjudicationHistory adjudications) {
+  public EventViews(ProcessEngine engine, OverdueRecords overdueRecords, Organization organization, AdjudicationHistory adjudications,
+                    WorkingDays workingDays) {
+    this.workingDays = workingDays;
     this.engine = engine;
     this.overdueRecords = overdueRecords;
     this.organization = organization;
@@ -94,7 +98,7 @@ public class EventViews {
         Boolean.TRUE.equals(variables.get(URGENT)), (String) variables.get(CHANNEL), event.getStartTime(), status.name(), status.label,
         running ? (String) variables.get(CURRENT_LEVEL) : null, running ? (String) variables.get(CURRENT_LEVEL_NAME) : null,
         running ? (String) variables.get(CURRENT_UNIT) : null, running ? (String) variables.get(CURRENT_UNIT_NAME) : null,
-        due, due != null && due.before(ClockUtil.getCurrentTime()), number(variables.get(SEND_BACK_COUNT)),
+        due, workingDays.provisional(due), due != null && due.before(ClockUtil.getCurrentTime()), number(variables.get(SEND_BACK_COUNT)),
         number(variables.get(UNSATISFIED_COUNT)), ownership(variables), levels, summons, adjudications.of(event.getId(), statementReader),
         misses.stream().map(miss -> new EventView.Miss(miss.unit(), organization.displayName(miss.unit()), miss.level(), miss.subject(),
             miss.dueAt(), miss.recordedAt())).toList(),

@@ -54,6 +54,12 @@ public class CurrentUser {
     return List.copyOf(groups());
   }
 
+  /** The logged-in user's id; null without a login. */
+  public String userId() {
+    Authentication user = identity.getCurrentAuthentication();
+    return user == null ? null : user.getUserId();
+  }
+
   public boolean isAdministrator() {
     return groups().contains(Groups.CAMUNDA_ADMIN);
   }

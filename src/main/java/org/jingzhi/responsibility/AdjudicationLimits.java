@@ -4,21 +4,25 @@ import java.util.Date;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.Clocks;
 import org.jingzhi.cases.Texts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-/** The limits and proposals of {@code adjudication.bpmn}: {@code ${adjudicationLimits.statementDue()}} and the like. */
+/** The limits and proposals of {@code adjudication.bpmn}: {@code ${adjudicationLimits.openDue()}} and the like. */
 @Component("adjudicationLimits")
 @EnableConfigurationProperties(AdjudicationSettings.class)
 public class AdjudicationLimits {
 
   private final WorkingDays workingDays;
+  private final Clocks clocks;
   private final AdjudicationSettings settings;
 
-  AdjudicationLimits(WorkingDays workingDays, AdjudicationSettings settings) {
+  AdjudicationLimits(WorkingDays workingDays, Clocks clocks, AdjudicationSettings settings) {
     this.workingDays = workingDays;
+    this.clocks = clocks;
     this.settings = settings;
   }
 
@@ -26,12 +30,14 @@ public class AdjudicationLimits {
     return workingDays.deadline(settings.getOpenWorkingDays());
   }
 
-  public Date statementDue() {
-    return workingDays.deadline(settings.getStatementWorkingDays());
+  /** Starts a party's clock to state its view ({@code statementDue} of its statement). */
+  public Date startStatement(DelegateExecution statement, String party) {
+    return clocks.startLocal(statement, "statementDue", settings.getStatementWorkingDays(), party);
   }
 
-  public Date rulingDue() {
-    return workingDays.deadline(settings.getRulingWorkingDays());
+  /** Starts the group's clock to rule ({@code rulingDue}). */
+  public Date startRuling(DelegateExecution adjudication) {
+    return clocks.start(adjudication, AdjudicationProcess.RULING_DUE, settings.getRulingWorkingDays());
   }
 
   public Date coHandlingDue() {

@@ -29,6 +29,6 @@ class CollectStatements implements JavaDelegate {
       String statement = Texts.text(execution.getVariable(STATEMENT_OF + party));
       return "【" + organization.shortName(party) + "】" + (statement == null ? "逾期未陈述" : statement);
     }).collect(Collectors.joining("\n")));
-    execution.setVariable(RULING_DUE, limits.rulingDue());
+    limits.startRuling(execution);
   }
 }

@@ -49,7 +49,7 @@ const TEXT = chinese
       running: '办理中',
       noNumber: '该流程实例没有案件或事件编号',
       trailColumns: ['时间', '类别', '事项', '单位', '签收', '办结 / 说明', '期限'],
-      kinds: {task: '任务', timer: '定时器', notice: '通知', overdue: '超期记录'},
+      kinds: {task: '任务', timer: '定时器', notice: '通知', overdue: '超期记录', deadline: '期限调整'},
       fields: {acceptance: '受理', decision: '结论', action: '处置', opinion: '意见', note: '说明', missingMaterials: '需补正材料',
         ownerUnit: '责任单位', ownerReason: '理由', reportNote: '报到情况', satisfaction: '满意度', resolved: '是否解决', visitNote: '回访记录',
         issueNote: '出件说明', supervisionMeasure: '督办方式', supervisionNote: '督办情况', parties: '当事方', statement: '陈述意见',
@@ -111,7 +111,7 @@ const TEXT = chinese
       running: 'running',
       noNumber: 'This process instance has no case or event number',
       trailColumns: ['Time', 'Kind', 'What', 'Unit', 'Claimed', 'Completed / note', 'Due'],
-      kinds: {task: 'task', timer: 'timer', notice: 'notice', overdue: 'missed limit'},
+      kinds: {task: 'task', timer: 'timer', notice: 'notice', overdue: 'missed limit', deadline: 'deadline moved'},
       fields: {acceptance: 'Acceptance', decision: 'Decision', action: 'Action', opinion: 'Opinion', note: 'Note',
         missingMaterials: 'Missing materials', ownerUnit: 'Owner', ownerReason: 'Reason', reportNote: 'Report', satisfaction: 'Satisfaction',
         resolved: 'Resolved', visitNote: 'Visit note', issueNote: 'Issue note', supervisionMeasure: 'Measure', supervisionNote: 'Supervision note',
@@ -331,7 +331,7 @@ async function renderMisses(page, api) {
 
 
 // 「案件轨迹」: a case's or event's whole story by its number; also the tab 「办理轨迹」 of a process instance.
-const KIND_CLASS = {task: '', timer: 'jz-kind-timer', notice: 'jz-kind-notice', overdue: 'jz-late'};
+const KIND_CLASS = {task: '', timer: 'jz-kind-timer', notice: 'jz-kind-notice', overdue: 'jz-late', deadline: 'jz-kind-timer'};
 
 function when(date) {
   return date ? new Date(date).toLocaleString(chinese ? 'zh-CN' : 'en-GB', {timeZone: CITY_ZONE}) : '';

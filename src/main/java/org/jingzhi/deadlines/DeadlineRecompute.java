@@ -1,0 +1,232 @@
+package org.jingzhi.deadlines;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.jingzhi.calendar.Deadline;
+import org.jingzhi.calendar.WorkingDayCalendar;
+import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.engine.AsSystem;
+import org.jingzhi.organization.Organization;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Counts open deadlines again with the calendar in force, from the moment each clock started: the limits kept
+ * by {@link Clocks}, the due dates of open tasks (their model's expression, evaluated again as of the task's
+ * creation) and the timers that follow them (evaluated again by the engine). Only what is still waiting moves: a
+ * timer that fired is gone and does not fire again; one whose new time has passed fires at the job executor's next
+ * round. Each case or event (with the instances it called) is one transaction; a race with its clerks is run again.
+ */
+@Component
+public class DeadlineRecompute {
+
+  static final int ATTEMPTS = 5;
+  private static final int BATCH = 1000;
+  private static final Logger LOG = LoggerFactory.getLogger(DeadlineRecompute.class);
+  private static final Map<String, String> LIMIT_NAMES = Map.of("caseDue", "办理总时限", "acceptanceDue", "窗口受理时限",
+      "supplementDue", "补正期限", "reviewDue", "审查时限", "levelDue", "处置时限", "reportDue", "报到时限", "statementDue", "陈述时限",
+      "rulingDue", "裁定时限");
+
+  private final Clocks clocks;
+  private final DeadlineChanges changes;
+  private final WorkingDayCalendar calendar;
+  private final WorkingDays workingDays;
+  private final Organization organization;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final RepositoryService repository;
+  private final IdentityService identity;
+  private final CommandExecutor commands;
+  private final TransactionTemplate transaction;
+
+  DeadlineRecompute(Clocks clocks, DeadlineChanges changes, WorkingDayCalendar calendar, WorkingDays workingDays,
+                    Organization organization, ProcessEngine engine, TransactionTemplate transaction) {
+    this.clocks = clocks;
+    this.changes = changes;
+    this.calendar = calendar;
+    this.workingDays = workingDays;
+    this.organization = organization;
+    this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
+    this.management = engine.getManagementService();
+    this.repository = engine.getRepositoryService();
+    this.identity = engine.getIdentityService();
+    this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** Recomputes every open deadline that ends on or after {@code firstDay}; answers what moved. */
+  public List<DeadlineMove> recomputeFrom(LocalDate firstDay, String cause, String user) {
+    return AsSystem.call(identity, () -> {
+      List<DeadlineMove> moves = new ArrayList<>();
+      for (String root : affectedCases(workingDays.startOf(firstDay))) {
+        moves.addAll(recomputeCase(root, cause, user));
+      }
+      int removed = clocks.removeEnded();
+      LOG.info("Recomputed deadlines from {} ({}): {} moved, {} clocks of ended work removed", firstDay, cause, moves.size(), removed);
+      return moves;
+    });
+  }
+
+  /** The root process instances (cases, events, 督办件) with a clock or an open task due on or after {@code from}. */
+  private Set<String> affectedCases(Date from) {
+    Set<String> instances = new LinkedHashSet<>(clocks.instancesDueFrom(from));
+    tasks.createTaskQuery().dueAfter(new Date(from.getTime() - 1)).list().forEach(task -> instances.add(task.getProcessInstanceId()));
+    instances.remove(null);
+    Set<String> roots = new LinkedHashSet<>();
+    List<String> ids = new ArrayList<>(instances);
+    for (int start = 0; start < ids.size(); start += BATCH) {
+      Set<String> batch = new LinkedHashSet<>(ids.subList(start, Math.min(ids.size(), start + BATCH)));
+      runtime.createProcessInstanceQuery().processInstanceIds(batch).list().forEach(instance -> roots.add(rootOf(instance)));
+    }
+    return roots;
+  }
+
+  private List<DeadlineMove> recomputeCase(String root, String cause, String user) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> {
+          List<DeadlineMove> moves = recomputeTree(root);
+          changes.record(moves, cause, user, ClockUtil.getCurrentTime());
+          return moves;
+        });
+      } catch (OptimisticLockingException e) {
+        if (attempt >= ATTEMPTS) {
+          throw e;
+        }
+        LOG.debug("Deadlines of {} changed while being recomputed (attempt {}); recomputing again", root, attempt);
+      }
+    }
+  }
+
+  private List<DeadlineMove> recomputeTree(String rootId) {
+    ProcessInstance root = runtime.createProcessInstanceQuery().processInstanceId(rootId).singleResult();
+    if (root == null) {
+      return List.of();
+    }
+    String number = root.getBusinessKey() != null ? root.getBusinessKey() : rootId;
+    List<String> tree = tree(rootId);
+    List<DeadlineMove> moves = new ArrayList<>();
+    for (Clocks.Clock clock : clocks.ofInstances(tree)) {
+      moveClock(clock, tree, number).ifPresent(moves::add);
+    }
+    for (Task task : tasks.createTaskQuery().processInstanceIdIn(tree.toArray(String[]::new)).list()) {
+      Date due = dueAsModelled(task.getId());
+      if (task.getDueDate() != null && due != null && !due.equals(task.getDueDate())) {
+        Date old = task.getDueDate();
+        task.setDueDate(due);
+        tasks.saveTask(task);
+        moves.add(new DeadlineMove(number, task.getProcessInstanceId(), DeadlineMove.TASK, task.getName(), task.getId(), old, due));
+      }
+    }
+    for (String instance : tree) {
+      for (Job job : management.createJobQuery().timers().processInstanceId(instance).list()) {
+        management.recalculateJobDuedate(job.getId(), false);
+        Job recalculated = management.createJobQuery().jobId(job.getId()).singleResult();
+        if (!Objects.equals(job.getDuedate(), recalculated.getDuedate())) {
+          moves.add(new DeadlineMove(number, instance, DeadlineMove.TIMER, timerName(job), null, job.getDuedate(), recalculated.getDuedate()));
+        }
+      }
+    }
+    return moves;
+  }
+
+  private java.util.Optional<DeadlineMove> moveClock(Clocks.Clock clock, List<String> tree, String number) {
+    if (runtime.createExecutionQuery().executionId(clock.executionId()).count() == 0) {
+      clocks.ended(clock);
+      return java.util.Optional.empty();
+    }
+    Deadline deadline = calendar.deadline(workingDays.dayOf(clock.startedAt()), clock.workingDays() + clock.extensionDays());
+    Date due = workingDays.endOf(deadline.deadline());
+    if (due.equals(clock.due()) && deadline.provisional() == clock.provisional()) {
+      return java.util.Optional.empty();
+    }
+    clocks.moved(clock, due, deadline.provisional());
+    if (due.equals(clock.due())) {
+      return java.util.Optional.empty();
+    }
+    runtime.setVariableLocal(clock.executionId(), clock.variable(), due);
+    // the copies a call activity passed to the instances it called (an event's levelDue in its level)
+    for (VariableInstance copy : runtime.createVariableInstanceQuery().processInstanceIdIn(tree.toArray(String[]::new))
+        .variableName(clock.variable()).list()) {
+      if (!copy.getExecutionId().equals(clock.executionId()) && !copy.getProcessInstanceId().equals(clock.processInstanceId())
+          && clock.due().equals(copy.getValue())) {
+        runtime.setVariableLocal(copy.getExecutionId(), clock.variable(), due);
+      }
+    }
+    return java.util.Optional.of(new DeadlineMove(number, clock.processInstanceId(), DeadlineMove.DEADLINE, limitName(clock), null,
+        clock.due(), due));
+  }
+
+  /** The task's due date as its model computes it, counted from when the task was created; null if the model sets none. */
+  private Date dueAsModelled(String taskId) {
+    return commands.execute(context -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      TaskDefinition definition = task == null ? null : task.getTaskDefinition();
+      Expression expression = definition == null ? null : definition.getDueDateExpression();
+      if (expression == null) {
+        return null;
+      }
+      Object value = WorkingDays.asOf(task.getCreateTime(), () -> expression.getValue(task));
+      return value instanceof Date date ? date : null;
+    });
+  }
+
+  private List<String> tree(String rootId) {
+    List<String> tree = new ArrayList<>(List.of(rootId));
+    for (int index = 0; index < tree.size(); index++) {
+      runtime.createProcessInstanceQuery().superProcessInstanceId(tree.get(index)).list().forEach(child -> tree.add(child.getId()));
+    }
+    return tree;
+  }
+
+  private String timerName(Job job) {
+    JobDefinition definition = job.getJobDefinitionId() == null ? null
+        : management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+    String activity = definition == null ? null : definition.getActivityId();
+    if (activity == null) {
+      return "定时器";
+    }
+    FlowElement element = repository.getBpmnModelInstance(job.getProcessDefinitionId()).getModelElementById(activity);
+    return element != null && element.getName() != null ? "定时器「" + element.getName() + "」" : "定时器 " + activity;
+  }
+
+  private String limitName(Clocks.Clock clock) {
+    String name = LIMIT_NAMES.getOrDefault(clock.variable(), clock.variable());
+    return clock.unit() == null ? name : organization.shortName(clock.unit()) + name;
+  }
+
+  private static String rootOf(ProcessInstance instance) {
+    return instance.getRootProcessInstanceId() != null ? instance.getRootProcessInstanceId() : instance.getId();
+  }
+}
