@@ -15,8 +15,12 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.Extension;
+import org.jingzhi.deadlines.Extensions;
 import org.jingzhi.cases.CaseHistory;
 import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.Extension;
+import org.jingzhi.deadlines.Extensions;
 import org.jingzhi.cases.PersonalData;
 import org.jingzhi.engine.AsSystem;
 import org.jingzhi.organization.CurrentUser;
@@ -40,10 +44,12 @@ public class CaseViews {
   private final Organization organization;
   private final CurrentUser currentUser;
   private final WorkingDays workingDays;
+  private final Extensions extensions;
 
   public CaseViews(ProcessEngine engine, OverdueRecords overdueRecords, Organization organization, CurrentUser currentUser,
-                   WorkingDays workingDays) {
+                   WorkingDays workingDays, Extensions extensions) {
     this.workingDays = workingDays;
+    this.extensions = extensions;
     this.engine = engine;
     this.overdueRecords = overdueRecords;
     this.organization = organization;
@@ -82,7 +88,7 @@ public class CaseViews {
         status == CaseStatus.WAITING_FOR_SUPPLEMENT ? record.date(SUPPLEMENT_DUE) : null,
         departments, overdue.stream().map(miss -> new CaseView.Overdue(miss.unit(), organization.displayName(miss.unit()), miss.scope(),
             miss.subject(), miss.dueAt(), miss.recordedAt())).toList(),
-        record.timeline);
+        record.timeline, extensions.ofCase(caseNumber));
   }
 
   /**
@@ -115,7 +121,10 @@ public class CaseViews {
         status.name(), status.label, record.instance.getStartTime(), waiting ? record.text(SUPPLEMENT_REQUEST) : null,
         waiting ? record.date(SUPPLEMENT_DUE) : null, record.running() ? null : record.text(RESULT_SUMMARY), departments,
         record.timeline.stream().filter(step -> step.completedAt() != null || step.activityId().startsWith("end"))
-            .map(step -> new PublicCaseView.Progress(step.completedAt() == null ? step.at() : step.completedAt(), step.step())).toList());
+            .map(step -> new PublicCaseView.Progress(step.completedAt() == null ? step.at() : step.completedAt(), step.step())).toList(),
+        extensions.ofCase(caseNumber).stream().filter(extension -> extension.newDue() != null)
+            .map(extension -> new PublicCaseView.Extension(Extension.CASE.equals(extension.scope()) ? "办理总时限"
+                : organization.shortName(extension.unit()) + "审查时限", extension.length(), extension.reason(), extension.newDue())).toList());
   }
 
   private CaseView.Department department(CaseRecord record, String department, List<OverdueRecord> overdue, Date now, boolean withOpinion) {

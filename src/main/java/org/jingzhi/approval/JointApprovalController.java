@@ -36,11 +36,16 @@ class JointApprovalController {
        "applicant": {"name": "康宁医疗管理有限公司", "creditCode": "91350100M000100Y43", "phone": "13800138000"},
        "materials": ["设置医疗机构申请书", "选址报告"]}""";
 
+  private static final String REVIEW_EXTENSION = """
+      {"scope": "review", "reason": "需现场核查消防设施，现有时限内无法完成"}""";
+
   private final JointApprovals approvals;
+  private final JointApprovalExtensions extensions;
   private final CaseViews views;
 
-  JointApprovalController(JointApprovals approvals, CaseViews views) {
+  JointApprovalController(JointApprovals approvals, JointApprovalExtensions extensions, CaseViews views) {
     this.approvals = approvals;
+    this.extensions = extensions;
     this.views = views;
   }
 
@@ -70,6 +75,25 @@ class JointApprovalController {
   CaseView supplement(@PathVariable @Parameter(description = "案件编号 · case number", example = CASE_NUMBER) String caseNumber, @RequestBody(required = false) SupplementRequest request) {
     approvals.supplement(caseNumber, request);
     return views.staffView(caseNumber);
+  }
+
+  @Operation(summary = "申请延期 · ask to extend a limit once",
+      description = "行政许可法第四十二条：审查部门可为本部门正在进行的审查申请延期一次（scope=review，默认 10 个工作日，由本部门领导批准）；"
+          + "窗口可为联合审批总时限申请延期一次（scope=case，默认 15 个工作日，由政务服务中心主任批准）。须在时限届满前提出并写明理由，"
+          + "批准后到期日、催办和超期督办随之顺延，并书面告知申请人延期理由。· Once per limit, before it has passed, with a reason; "
+          + "approved in Tasklist by the leadership, then due dates and timers move and the applicant is told.")
+  @ApiResponse(responseCode = "200", description = "已提交，等待审批 · asked; waiting for approval")
+  @ApiResponse(responseCode = "400", description = "没有理由或 scope 有误 · no reason, or unknown scope")
+  @ApiResponse(responseCode = "403", description = "总时限的延期仅窗口可申请 · only the window asks for the total")
+  @ApiResponse(responseCode = "404", description = "没有办理中的案件 · no such running case")
+  @ApiResponse(responseCode = "409", description = "已申请过、时限已届满、本部门没有正在进行的审查或案件不在审批中 · asked before, limit passed, "
+      + "no open review of yours, or not in review")
+  @DemoUser("fire")
+  @PostMapping("/joint-approvals/{caseNumber}/extensions")
+  org.jingzhi.deadlines.Extension extend(@PathVariable @Parameter(description = "案件编号 · case number", example = CASE_NUMBER) String caseNumber,
+      @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+          @ExampleObject(name = "本部门审查 a department's review", value = REVIEW_EXTENSION)})) ExtensionAsk ask) {
+    return extensions.request(caseNumber, ask == null ? new ExtensionAsk(null, null) : ask);
   }
 
   @Operation(summary = "案件详情 · a case as staff see it",

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record PublicCaseView(String caseNumber, String matterName, String projectName, Applicant applicant, String status,
                              String statusLabel, Date submittedAt, String supplementRequest, Date supplementDue, String resultSummary,
-                             List<Department> departments, List<Progress> progress) {
+                             List<Department> departments, List<Progress> progress, List<Extension> extensions) {
 
   public record Applicant(String name, String idNumber, String creditCode, String phone) {
   }
@@ -18,5 +18,9 @@ public record PublicCaseView(String caseNumber, String matterName, String projec
   }
 
   public record Progress(Date at, String step) {
+  }
+
+  /** An approved extension (延期): which limit, by how much, why, and until when. */
+  public record Extension(String limit, String length, String reason, Date extendedTo) {
   }
 }

@@ -49,7 +49,7 @@ class CaseTrail {
   static final List<String> ANSWERS = List.of("acceptance", "decision", "action", "opinion", "note", "missingMaterials", "ownerUnit",
       "ownerReason", "reportNote", "satisfaction", "resolved", "visitNote", "issueNote", "supervisionMeasure", "supervisionNote",
       "parties", "statement", "meetingDate", "meetingParticipants", "meetingMinutes", "rulingChoice", "rulingReason", "precedentKeywords",
-      "contribution");
+      "contribution", "extensionReason", "extensionDecision", "extensionOpinion");
   private static final String ANSWER_VALUES = " SELECT ACT_INST_ID_, NAME_, TEXT_ FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ?"
       + " AND ACT_INST_ID_ <> PROC_INST_ID_ AND VAR_TYPE_ = 'string' AND NAME_ IN (" + String.join(", ", ANSWERS.stream().map(name -> "?").toList())
       + ")";

@@ -3,6 +3,7 @@ package org.jingzhi.deadlines;
 import java.sql.Timestamp;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
 public class Clocks {
 
   static final String RUNNING = "RUNNING";
+  static final String STOPPED = "STOPPED";
+  private static final String COLUMNS = "id, process_instance_id, execution_id, variable_name, unit, started_at, working_days, extension_days,"
+      + " due_at, provisional, status, stopped_at, expected_resume, stops";
 
   private final JdbcTemplate jdbc;
   private final WorkingDayCalendar calendar;
@@ -62,10 +66,73 @@ public class Clocks {
       return List.of();
     }
     String marks = String.join(", ", processInstanceIds.stream().map(id -> "?").toList());
-    return jdbc.query("SELECT id, process_instance_id, execution_id, variable_name, unit, started_at, working_days, extension_days, due_at,"
-        + " provisional FROM jz_clock WHERE process_instance_id IN (" + marks + ")", (row, index) -> new Clock(row.getString(1),
-        row.getString(2), row.getString(3), row.getString(4), row.getString(5), new Date(row.getTimestamp(6).getTime()), row.getInt(7),
-        row.getInt(8), new Date(row.getTimestamp(9).getTime()), row.getBoolean(10)), processInstanceIds.toArray());
+    return jdbc.query("SELECT " + COLUMNS + " FROM jz_clock WHERE process_instance_id IN (" + marks + ")", Clocks::clock,
+        processInstanceIds.toArray());
+  }
+
+  /** The clock of {@code variable} held by this execution, if it is a working-day clock. */
+  Optional<Clock> of(String executionId, String variable) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM jz_clock WHERE execution_id = ? AND variable_name = ?", Clocks::clock, executionId, variable)
+        .stream().findFirst();
+  }
+
+  /**
+   * The clock's deadline with the calendar in force: running, the n-th working day (extension included) after the day it
+   * started; stopped, what it had left counted from the day it is expected to run again.
+   */
+  Deadline deadlineOf(Clock clock) {
+    if (!clock.stopped()) {
+      return calendar.deadline(workingDays.dayOf(clock.startedAt()), clock.workingDays() + clock.extensionDays());
+    }
+    return calendar.deadline(workingDays.dayOf(clock.expectedResume()), left(clock, clock.stoppedAt()));
+  }
+
+  /** Working days the clock has left at {@code moment} (at least 1: a clock stopped on its last day keeps that day). */
+  int left(Clock clock, Date moment) {
+    int used = calendar.workingDaysBetween(workingDays.dayOf(clock.startedAt()), workingDays.dayOf(moment));
+    return Math.max(1, clock.workingDays() + clock.extensionDays() - used);
+  }
+
+  Clock extended(Clock clock, int days) {
+    jdbc.update("UPDATE jz_clock SET extension_days = extension_days + ? WHERE id = ?", days, clock.id());
+    return reread(clock);
+  }
+
+  /** Stops the clock (again: one more period holds it); it is expected to run again on {@code expectedResume}. */
+  Clock stopped(Clock clock, Date at, Date expectedResume) {
+    if (clock.stopped()) {
+      jdbc.update("UPDATE jz_clock SET stops = stops + 1, expected_resume = ? WHERE id = ?",
+          new Timestamp(Math.max(expectedResume.getTime(), clock.expectedResume().getTime())), clock.id());
+    } else {
+      jdbc.update("UPDATE jz_clock SET status = ?, stops = 1, stopped_at = ?, expected_resume = ? WHERE id = ?", STOPPED,
+          new Timestamp(at.getTime()), new Timestamp(expectedResume.getTime()), clock.id());
+    }
+    return reread(clock);
+  }
+
+  /** One period holding the clock ended; when none holds it any more it runs again from {@code at} with what it had left. */
+  Clock resumed(Clock clock, Date at) {
+    if (clock.stops() > 1) {
+      jdbc.update("UPDATE jz_clock SET stops = stops - 1 WHERE id = ?", clock.id());
+    } else {
+      jdbc.update("UPDATE jz_clock SET status = ?, stops = 0, started_at = ?, working_days = ?, extension_days = 0, stopped_at = NULL,"
+          + " expected_resume = NULL WHERE id = ?", RUNNING, new Timestamp(at.getTime()), left(clock, clock.stoppedAt()), clock.id());
+    }
+    return reread(clock);
+  }
+
+  private Clock reread(Clock clock) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM jz_clock WHERE id = ?", Clocks::clock, clock.id()).get(0);
+  }
+
+  private static Clock clock(java.sql.ResultSet row, int index) throws java.sql.SQLException {
+    return new Clock(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5), date(row.getTimestamp(6)),
+        row.getInt(7), row.getInt(8), date(row.getTimestamp(9)), row.getBoolean(10), STOPPED.equals(row.getString(11)),
+        date(row.getTimestamp(12)), date(row.getTimestamp(13)), row.getInt(14));
+  }
+
+  private static Date date(Timestamp timestamp) {
+    return timestamp == null ? null : new Date(timestamp.getTime());
   }
 
   /** The process instances with a clock that ends on or after {@code from}: those a schedule of that year can move. */
@@ -87,8 +154,11 @@ public class Clocks {
     return jdbc.update("DELETE FROM jz_clock WHERE NOT EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e WHERE e.ID_ = jz_clock.execution_id)");
   }
 
-  /** A running clock: {@code workingDays} (plus {@code extensionDays}) working days counted from {@code startedAt}. */
+  /**
+   * A clock: {@code workingDays} (plus {@code extensionDays}) working days counted from {@code startedAt}; or, {@code stopped}
+   * since {@code stoppedAt} by {@code stops} excluded periods, expected to run again on {@code expectedResume}.
+   */
   record Clock(String id, String processInstanceId, String executionId, String variable, String unit, Date startedAt, int workingDays,
-               int extensionDays, Date due, boolean provisional) {
+               int extensionDays, Date due, boolean provisional, boolean stopped, Date stoppedAt, Date expectedResume, int stops) {
   }
 }

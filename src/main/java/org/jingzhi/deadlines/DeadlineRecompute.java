@@ -5,33 +5,25 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.jingzhi.calendar.Deadline;
-import org.jingzhi.calendar.WorkingDayCalendar;
 import org.jingzhi.calendar.WorkingDays;
 import org.jingzhi.engine.AsSystem;
-import org.jingzhi.organization.Organization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,34 +43,27 @@ public class DeadlineRecompute {
   static final int ATTEMPTS = 5;
   private static final int BATCH = 1000;
   private static final Logger LOG = LoggerFactory.getLogger(DeadlineRecompute.class);
-  private static final Map<String, String> LIMIT_NAMES = Map.of("caseDue", "办理总时限", "acceptanceDue", "窗口受理时限",
-      "supplementDue", "补正期限", "reviewDue", "审查时限", "levelDue", "处置时限", "reportDue", "报到时限", "statementDue", "陈述时限",
-      "rulingDue", "裁定时限");
 
   private final Clocks clocks;
   private final DeadlineChanges changes;
-  private final WorkingDayCalendar calendar;
   private final WorkingDays workingDays;
-  private final Organization organization;
+  private final LimitNames limitNames;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
-  private final RepositoryService repository;
   private final IdentityService identity;
   private final CommandExecutor commands;
   private final TransactionTemplate transaction;
 
-  DeadlineRecompute(Clocks clocks, DeadlineChanges changes, WorkingDayCalendar calendar, WorkingDays workingDays,
-                    Organization organization, ProcessEngine engine, TransactionTemplate transaction) {
+  DeadlineRecompute(Clocks clocks, DeadlineChanges changes, WorkingDays workingDays,
+                    LimitNames limitNames, ProcessEngine engine, TransactionTemplate transaction) {
     this.clocks = clocks;
     this.changes = changes;
-    this.calendar = calendar;
     this.workingDays = workingDays;
-    this.organization = organization;
+    this.limitNames = limitNames;
     this.runtime = engine.getRuntimeService();
     this.tasks = engine.getTaskService();
     this.management = engine.getManagementService();
-    this.repository = engine.getRepositoryService();
     this.identity = engine.getIdentityService();
     this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
     this.transaction = new TransactionTemplate(transaction.getTransactionManager());
@@ -166,7 +151,7 @@ public class DeadlineRecompute {
       clocks.ended(clock);
       return java.util.Optional.empty();
     }
-    Deadline deadline = calendar.deadline(workingDays.dayOf(clock.startedAt()), clock.workingDays() + clock.extensionDays());
+    Deadline deadline = clocks.deadlineOf(clock);
     Date due = workingDays.endOf(deadline.deadline());
     if (due.equals(clock.due()) && deadline.provisional() == clock.provisional()) {
       return java.util.Optional.empty();
@@ -192,13 +177,7 @@ public class DeadlineRecompute {
   private Date dueAsModelled(String taskId) {
     return commands.execute(context -> {
       TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      TaskDefinition definition = task == null ? null : task.getTaskDefinition();
-      Expression expression = definition == null ? null : definition.getDueDateExpression();
-      if (expression == null) {
-        return null;
-      }
-      Object value = WorkingDays.asOf(task.getCreateTime(), () -> expression.getValue(task));
-      return value instanceof Date date ? date : null;
+      return task == null ? null : ClockAdjustments.dueAsModelled(task);
     });
   }
 
@@ -211,19 +190,11 @@ public class DeadlineRecompute {
   }
 
   private String timerName(Job job) {
-    JobDefinition definition = job.getJobDefinitionId() == null ? null
-        : management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
-    String activity = definition == null ? null : definition.getActivityId();
-    if (activity == null) {
-      return "定时器";
-    }
-    FlowElement element = repository.getBpmnModelInstance(job.getProcessDefinitionId()).getModelElementById(activity);
-    return element != null && element.getName() != null ? "定时器「" + element.getName() + "」" : "定时器 " + activity;
+    return commands.execute(context -> ClockAdjustments.timerName(context, context.getJobManager().findJobById(job.getId())));
   }
 
   private String limitName(Clocks.Clock clock) {
-    String name = LIMIT_NAMES.getOrDefault(clock.variable(), clock.variable());
-    return clock.unit() == null ? name : organization.shortName(clock.unit()) + name;
+    return limitNames.of(clock.variable(), clock.unit());
   }
 
   private static String rootOf(ProcessInstance instance) {

@@ -15,6 +15,26 @@ public class EscalationSettings {
   /** Working days the hotline has for a return visit. */
   private int returnVisitWorkingDays = 2;
 
+  /** The longest extension a unit may ask for at one level: working days, or clock hours for an urgent event (12345 local rules). */
+  private int extensionMaxWorkingDays = 10;
+  private int extensionMaxHoursUrgent = 24;
+
+  public int getExtensionMaxWorkingDays() {
+    return extensionMaxWorkingDays;
+  }
+
+  public void setExtensionMaxWorkingDays(int extensionMaxWorkingDays) {
+    this.extensionMaxWorkingDays = extensionMaxWorkingDays;
+  }
+
+  public int getExtensionMaxHoursUrgent() {
+    return extensionMaxHoursUrgent;
+  }
+
+  public void setExtensionMaxHoursUrgent(int extensionMaxHoursUrgent) {
+    this.extensionMaxHoursUrgent = extensionMaxHoursUrgent;
+  }
+
   public int getReportHoursUrgent() {
     return reportHoursUrgent;
   }

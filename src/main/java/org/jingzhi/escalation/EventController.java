@@ -2,6 +2,8 @@ package org.jingzhi.escalation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jingzhi.web.DemoUser;
@@ -19,12 +21,34 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "四级联动 Escalation chain")
 class EventController {
 
+  private static final String EXTENSION = """
+      {"reason": "需协调产权单位共同整改，本级时限内无法完成", "workingDays": 5}""";
+
   private final Events events;
+  private final EventExtensions extensions;
   private final EventViews views;
 
-  EventController(Events events, EventViews views) {
+  EventController(Events events, EventExtensions extensions, EventViews views) {
     this.events = events;
+    this.extensions = extensions;
     this.views = views;
+  }
+
+  @Operation(summary = "申请延期 · ask to extend the current level's limit once",
+      description = "当前承办单位可在本级时限届满前申请延期一次，写明理由：非紧急事件按工作日（workingDays，默认且至多 10），紧急事件按小时"
+          + "（hours，默认且至多 24）；由 12345 热线在 Tasklist 批准或不批准。批准的延期按时办结计入按时率；不批准或未审批的，时限不变。"
+          + "· Once per level, before the limit, with a reason; the hotline approves in Tasklist.")
+  @ApiResponse(responseCode = "200", description = "已提交，等待审批 · asked; waiting for approval")
+  @ApiResponse(responseCode = "400", description = "没有理由或长度有误 · no reason, or a bad length")
+  @ApiResponse(responseCode = "403", description = "仅当前承办单位 · only the unit holding the event")
+  @ApiResponse(responseCode = "404", description = "没有办理中的事件 · no such running event")
+  @ApiResponse(responseCode = "409", description = "本级已申请过、时限已届满或没有待处置的任务 · asked before at this level, limit passed, or not being handled")
+  @DemoUser("liuan")
+  @PostMapping("/{eventNumber}/extensions")
+  org.jingzhi.deadlines.Extension extend(@PathVariable @Parameter(description = "事件编号 · event number", example = "SJ-20261130-000001")
+      String eventNumber, @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+          examples = @ExampleObject(name = "工作日 working days", value = EXTENSION))) EventExtensionAsk ask) {
+    return extensions.request(eventNumber, ask);
   }
 
   @Operation(summary = "受理诉求或网格事件 · report an event",

@@ -2,6 +2,7 @@ package org.jingzhi.escalation;
 
 import java.util.Date;
 import java.util.List;
+import org.jingzhi.deadlines.Extension;
 import org.jingzhi.responsibility.AdjudicationView;
 
 /** What staff see of an event ({@code GET /api/events/{eventNumber}}). */
@@ -10,7 +11,7 @@ public record EventView(String eventNumber, String processInstanceId, String cat
                         String status, String statusLabel, String currentLevel, String currentLevelName, String currentUnit,
                         String currentUnitName, Date dueDate, boolean dueProvisional, boolean overdue, int sendBackCount, int unsatisfiedCount,
                         Ownership owner, List<LevelHandling> levels, List<Summons> summons, List<AdjudicationView> adjudications,
-                        List<Miss> misses, List<ReturnVisit> returnVisits) {
+                        List<Miss> misses, List<ReturnVisit> returnVisits, List<Extension> extensions) {
 
   /**
    * Who owns the event and on what basis: the unit a ruling named (裁定), else the department the 权责清单 names for the

@@ -19,6 +19,7 @@ import org.jingzhi.engine.AsSystem;
 import org.jingzhi.organization.Organization;
 import org.jingzhi.responsibility.AdjudicationHistory;
 import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.Extensions;
 import org.jingzhi.supervision.OverdueRecord;
 import org.jingzhi.supervision.OverdueRecords;
 import org.jingzhi.web.NotFoundException;
@@ -33,10 +34,12 @@ public class EventViews {
   private final Organization organization;
   private final AdjudicationHistory adjudications;
   private final WorkingDays workingDays;
+  private final Extensions extensions;
 
   public EventViews(ProcessEngine engine, OverdueRecords overdueRecords, Organization organization, AdjudicationHistory adjudications,
-                    WorkingDays workingDays) {
+                    WorkingDays workingDays, Extensions extensions) {
     this.workingDays = workingDays;
+    this.extensions = extensions;
     this.engine = engine;
     this.overdueRecords = overdueRecords;
     this.organization = organization;
@@ -102,7 +105,7 @@ public class EventViews {
         number(variables.get(UNSATISFIED_COUNT)), ownership(variables), levels, summons, adjudications.of(event.getId(), statementReader),
         misses.stream().map(miss -> new EventView.Miss(miss.unit(), organization.displayName(miss.unit()), miss.level(), miss.subject(),
             miss.dueAt(), miss.recordedAt())).toList(),
-        returnVisits(history, event.getId()));
+        returnVisits(history, event.getId()), extensions.ofCase(eventNumber));
   }
 
   private static EventView.Ownership ownership(Map<String, Object> variables) {

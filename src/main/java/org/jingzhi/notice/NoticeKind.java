@@ -9,6 +9,10 @@ public enum NoticeKind {
   RESULT,
   /** 撤回: the applicant did not supplement in time. */
   WITHDRAWAL,
+  /** 延期告知: a limit was extended, with the reason (行政许可法第四十二条). */
+  EXTENSION,
+  /** 不计入时限告知: a hearing, test or expert review will take time not counted in the limits (第四十五条). */
+  EXCLUDED_TIME,
   /** 督办: a time limit was missed. */
   SUPERVISION,
   /** A notice about an event of the escalation chain. */

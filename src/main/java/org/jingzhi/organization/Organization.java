@@ -78,6 +78,18 @@ public class Organization {
   }
 
   /** The name used in task names, e.g. 「市场监管局」 for {@code market}. */
+  /** The group of the unit's leadership (e.g. {@code market-lead}), who approves its extensions; empty if the file names none. */
+  public Optional<String> leadershipOf(String codeOrGroupId) {
+    Unit unit = get(codeOrGroupId);
+    return units().stream().filter(candidate -> candidate.type() == UnitType.LEADERSHIP && unit.code().equals(candidate.parentCode()))
+        .map(Unit::groupId).findFirst();
+  }
+
+  /** {@link #leadershipOf} for models: {@code camunda:candidateGroups="${organization.leaderGroup(department)}"}. */
+  public String leaderGroup(String codeOrGroupId) {
+    return leadershipOf(codeOrGroupId).orElseThrow(() -> new IllegalStateException("组织架构中没有 " + codeOrGroupId + " 的单位领导（type: leadership）"));
+  }
+
   public String shortName(String codeOrGroupId) {
     return find(codeOrGroupId).map(Unit::shortName).orElse(codeOrGroupId);
   }
@@ -113,7 +125,7 @@ public class Organization {
     if (parent == null) {
       throw new IllegalArgumentException("unit " + unit.code() + " (" + unit.name() + ") names unknown parent " + unit.parentCode());
     }
-    if (parent.type() != expected) {
+    if (!unit.type().acceptsParent(parent.type())) {
       throw new IllegalArgumentException("unit " + unit.code() + " (" + unit.name() + ") is a " + unit.type().code()
           + " and must belong to a " + expected.code() + ", but its parent " + parent.code() + " is a " + parent.type().code());
     }

@@ -15,7 +15,9 @@ public enum UnitType {
   HOTLINE("hotline", "12345 热线"),
   COMMAND_CENTER("command-center", "城市运行指挥中心"),
   ADJUDICATION("adjudication", "疑难诉求裁定小组"),
-  SUPERVISION("supervision", "效能督查");
+  SUPERVISION("supervision", "效能督查"),
+  /** The head of a department or of the service centre: approves its unit's extensions (延期). */
+  LEADERSHIP("leadership", "单位领导");
 
   private final String code;
   private final String label;
@@ -39,12 +41,18 @@ public enum UnitType {
     return this == CITY || this == DISTRICT || this == STREET || this == COMMUNITY;
   }
 
+  /** Whether a unit of this type may belong to a unit of type {@code parent}; a leadership belongs to the unit it leads. */
+  public boolean acceptsParent(UnitType parent) {
+    return this == LEADERSHIP ? parent == DEPARTMENT || parent == SERVICE_CENTER : parent == parentType();
+  }
+
   /** The type a unit's parent must have; {@code null} for the city, the root. */
   public UnitType parentType() {
     return switch (this) {
       case CITY -> null;
       case STREET -> DISTRICT;
       case COMMUNITY -> STREET;
+      case LEADERSHIP -> DEPARTMENT;
       default -> CITY;
     };
   }

@@ -54,12 +54,14 @@ const TEXT = chinese
         ownerUnit: '责任单位', ownerReason: '理由', reportNote: '报到情况', satisfaction: '满意度', resolved: '是否解决', visitNote: '回访记录',
         issueNote: '出件说明', supervisionMeasure: '督办方式', supervisionNote: '督办情况', parties: '当事方', statement: '陈述意见',
         meetingDate: '会议时间', meetingParticipants: '参会单位', meetingMinutes: '会议纪要', rulingChoice: '办理方式', rulingReason: '裁定理由',
-        precedentKeywords: '惯例关键词', contribution: '协办情况'},
+        precedentKeywords: '惯例关键词', contribution: '协办情况',
+        extensionReason: '延期理由', extensionDecision: '延期审批', extensionOpinion: '审批说明'},
       values: {
         acceptance: {accepted: '受理', supplement: '一次性告知补正', rejected: '不予受理'},
         decision: {approved: '同意', supplement: '需补正', rejected: '不予许可'},
         action: {resolve: '办结', escalate: '上报上一级', summon: '吹哨（召集部门报到）', sendBack: '退单', dispute: '职责争议'},
         rulingChoice: {rule: '裁定', meeting: '先召开联席会议'},
+        extensionDecision: {approved: '批准延期', refused: '不批准'},
         satisfaction: {satisfied: '满意', basicallySatisfied: '基本满意', unsatisfied: '不满意', unreachable: '联系不上'},
         resolved: {yes: '已解决', no: '未解决'},
         supervisionMeasure: {phone: '电话督促', written: '书面督办', interview: '约谈'}
@@ -116,12 +118,14 @@ const TEXT = chinese
         missingMaterials: 'Missing materials', ownerUnit: 'Owner', ownerReason: 'Reason', reportNote: 'Report', satisfaction: 'Satisfaction',
         resolved: 'Resolved', visitNote: 'Visit note', issueNote: 'Issue note', supervisionMeasure: 'Measure', supervisionNote: 'Supervision note',
         parties: 'Parties', statement: 'Statement', meetingDate: 'Meeting', meetingParticipants: 'Participants', meetingMinutes: 'Minutes',
-        rulingChoice: 'Ruling or meeting', rulingReason: 'Ruling', precedentKeywords: 'Precedent keywords', contribution: 'Contribution'},
+        rulingChoice: 'Ruling or meeting', rulingReason: 'Ruling', precedentKeywords: 'Precedent keywords', contribution: 'Contribution',
+        extensionReason: 'Extension reason', extensionDecision: 'Extension', extensionOpinion: 'Extension note'},
       values: {
         acceptance: {accepted: 'accepted', supplement: 'supplement requested', rejected: 'not accepted'},
         decision: {approved: 'approved', supplement: 'supplement needed', rejected: 'refused'},
         action: {resolve: 'resolved', escalate: 'escalated', summon: 'summoned departments', sendBack: 'sent back', dispute: 'ownership disputed'},
         rulingChoice: {rule: 'ruled', meeting: 'joint meeting first'},
+        extensionDecision: {approved: 'extension approved', refused: 'extension refused'},
         satisfaction: {satisfied: 'satisfied', basicallySatisfied: 'basically satisfied', unsatisfied: 'unsatisfied', unreachable: 'unreachable'},
         resolved: {yes: 'yes', no: 'no'},
         supervisionMeasure: {phone: 'phone call', written: 'written notice', interview: 'interview'}

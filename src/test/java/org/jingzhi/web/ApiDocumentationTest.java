@@ -127,9 +127,13 @@ class ApiDocumentationTest {
 
     // a fictional year's schedule is loaded before it is read and withdrawn
     run(http, docs, "/api/calendar/schedules/{year}", "put", fromAnswers);
+    // an extension is asked for a case in review (the first one waits for a supplement)
+    JsonNode inReview = run(http, docs, "/api/joint-approvals", "post", new HashMap<>());
+    accept(inReview.get("processInstanceId").asText());
+    run(http, docs, "/api/joint-approvals/{caseNumber}/extensions", "post", Map.of("caseNumber", inReview.get("caseNumber").asText()));
 
     List<String> ran = new ArrayList<>(List.of("post /api/joint-approvals", "post /api/events", "post /api/precedents/{number}/supersede",
-        "put /api/calendar/schedules/{year}"));
+        "put /api/calendar/schedules/{year}", "post /api/joint-approvals/{caseNumber}/extensions"));
     forEachOperation(docs, (path, method, operation) -> {
       if (!ran.contains(method + " " + path)) {
         run(http, docs, path, method, fromAnswers);
@@ -214,6 +218,11 @@ class ApiDocumentationTest {
       case "boolean" -> nodes.booleanNode(true);
       default -> nodes.textNode("string");
     };
+  }
+
+  private void accept(String processInstanceId) {
+    String taskId = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+    taskService.complete(taskId, Map.of("acceptance", "accepted", "opinion", "材料齐全"));
   }
 
   private void askForASupplement(String processInstanceId) {
