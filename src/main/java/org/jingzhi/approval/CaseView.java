@@ -2,13 +2,15 @@ package org.jingzhi.approval;
 
 import java.util.Date;
 import java.util.List;
+import org.jingzhi.deadlines.ExcludedPeriod;
 import org.jingzhi.deadlines.Extension;
 
 /** What staff see of a joint-approval case ({@code GET /api/joint-approvals/{caseNumber}}). */
 public record CaseView(String caseNumber, String processInstanceId, String matterType, String matterName, String projectName,
                        Applicant applicant, String status, String statusLabel, Date submittedAt, Date acceptedAt, Date caseDue,
                        boolean caseDueProvisional, boolean caseOverdue, String resultSummary, String supplementRequest, Date supplementDue,
-                       List<Department> departments, List<Overdue> overdue, List<Step> timeline, List<Extension> extensions) {
+                       List<Department> departments, List<Overdue> overdue, List<Step> timeline, List<Extension> extensions,
+                       List<ExcludedPeriod> excludedPeriods) {
 
   public record Applicant(String name, String idNumber, String creditCode, String phone) {
   }

@@ -15,10 +15,12 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.ExcludedPeriods;
 import org.jingzhi.deadlines.Extension;
 import org.jingzhi.deadlines.Extensions;
 import org.jingzhi.cases.CaseHistory;
 import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.ExcludedPeriods;
 import org.jingzhi.deadlines.Extension;
 import org.jingzhi.deadlines.Extensions;
 import org.jingzhi.cases.PersonalData;
@@ -45,11 +47,13 @@ public class CaseViews {
   private final CurrentUser currentUser;
   private final WorkingDays workingDays;
   private final Extensions extensions;
+  private final ExcludedPeriods excludedPeriods;
 
   public CaseViews(ProcessEngine engine, OverdueRecords overdueRecords, Organization organization, CurrentUser currentUser,
-                   WorkingDays workingDays, Extensions extensions) {
+                   WorkingDays workingDays, Extensions extensions, ExcludedPeriods excludedPeriods) {
     this.workingDays = workingDays;
     this.extensions = extensions;
+    this.excludedPeriods = excludedPeriods;
     this.engine = engine;
     this.overdueRecords = overdueRecords;
     this.organization = organization;
@@ -88,7 +92,7 @@ public class CaseViews {
         status == CaseStatus.WAITING_FOR_SUPPLEMENT ? record.date(SUPPLEMENT_DUE) : null,
         departments, overdue.stream().map(miss -> new CaseView.Overdue(miss.unit(), organization.displayName(miss.unit()), miss.scope(),
             miss.subject(), miss.dueAt(), miss.recordedAt())).toList(),
-        record.timeline, extensions.ofCase(caseNumber));
+        record.timeline, extensions.ofCase(caseNumber), excludedPeriods.ofCase(caseNumber));
   }
 
   /**
@@ -124,7 +128,9 @@ public class CaseViews {
             .map(step -> new PublicCaseView.Progress(step.completedAt() == null ? step.at() : step.completedAt(), step.step())).toList(),
         extensions.ofCase(caseNumber).stream().filter(extension -> extension.newDue() != null)
             .map(extension -> new PublicCaseView.Extension(Extension.CASE.equals(extension.scope()) ? "办理总时限"
-                : organization.shortName(extension.unit()) + "审查时限", extension.length(), extension.reason(), extension.newDue())).toList());
+                : organization.shortName(extension.unit()) + "审查时限", extension.length(), extension.reason(), extension.newDue())).toList(),
+        excludedPeriods.ofCase(caseNumber).stream().map(period -> new PublicCaseView.ExcludedTime(organization.shortName(period.unit()),
+            period.kind().label, period.reason(), period.expectedEnd(), period.endedAt())).toList());
   }
 
   private CaseView.Department department(CaseRecord record, String department, List<OverdueRecord> overdue, Date now, boolean withOpinion) {

@@ -39,14 +39,55 @@ class JointApprovalController {
   private static final String REVIEW_EXTENSION = """
       {"scope": "review", "reason": "需现场核查消防设施，现有时限内无法完成"}""";
 
+  private static final String TESTING = """
+      {"kind": "testing", "expectedWorkingDays": 5, "reason": "厨房排烟设施需送第三方检测"}""";
+  private static final String TEST_RESULT = """
+      {"result": "检测合格，报告编号 JC-2026-0815"}""";
+
   private final JointApprovals approvals;
   private final JointApprovalExtensions extensions;
+  private final JointApprovalExcludedTime excludedTime;
   private final CaseViews views;
 
-  JointApprovalController(JointApprovals approvals, JointApprovalExtensions extensions, CaseViews views) {
+  JointApprovalController(JointApprovals approvals, JointApprovalExtensions extensions, JointApprovalExcludedTime excludedTime,
+                          CaseViews views) {
     this.approvals = approvals;
     this.extensions = extensions;
+    this.excludedTime = excludedTime;
     this.views = views;
+  }
+
+  @Operation(summary = "启动不计入时限的程序 · start time not counted in the limits",
+      description = "行政许可法第四十五条：审查部门需听证（hearing）、检验检测检疫（testing）、专家评审（expert-review）或招标拍卖（tendering）时，"
+          + "登记种类和预计所需工作日；书面告知申请人；本部门时限和办理总时限暂停计时（催办、超期定时器等待），其他部门照常计时。"
+          + "· The department's clock and the case total stop; other departments go on; the applicant is told.")
+  @ApiResponse(responseCode = "200", description = "已开始 · started")
+  @ApiResponse(responseCode = "400", description = "种类不明、预计天数或事由有误 · unknown kind, bad length or no reason")
+  @ApiResponse(responseCode = "404", description = "没有办理中的案件 · no such running case")
+  @ApiResponse(responseCode = "409", description = "本部门没有正在进行的审查、时限已届满或已有进行中的程序 · no open review, limit passed, or one already running")
+  @DemoUser("market")
+  @PostMapping("/joint-approvals/{caseNumber}/excluded-periods")
+  org.jingzhi.deadlines.ExcludedPeriod startExcludedTime(@PathVariable @Parameter(description = "案件编号 · case number", example = CASE_NUMBER)
+      String caseNumber, @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+          @ExampleObject(name = "检验检测 testing", value = TESTING)})) ExcludedTimeAsk ask) {
+    return excludedTime.start(caseNumber, ask);
+  }
+
+  @Operation(summary = "登记结果，恢复计时 · the result arrived: the clocks run again",
+      description = "启动程序的部门登记结果；本部门时限按剩余工作日自即日起继续计算，没有其他进行中的程序时办理总时限也恢复；告知申请人。"
+          + "· The department's clock resumes with the working days it had left, and the total when nothing else holds it.")
+  @ApiResponse(responseCode = "200", description = "已结束 · ended")
+  @ApiResponse(responseCode = "400", description = "没有结果 · no result")
+  @ApiResponse(responseCode = "403", description = "仅启动该程序的部门 · only the department that started it")
+  @ApiResponse(responseCode = "404", description = "没有该程序 · no such period")
+  @ApiResponse(responseCode = "409", description = "已结束 · ended already")
+  @DemoUser("market")
+  @PostMapping("/joint-approvals/{caseNumber}/excluded-periods/{id}/end")
+  org.jingzhi.deadlines.ExcludedPeriod endExcludedTime(@PathVariable @Parameter(description = "案件编号 · case number", example = CASE_NUMBER)
+      String caseNumber, @PathVariable @Parameter(description = "程序编号（启动时返回）· the period's id", example = "1") long id,
+      @RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
+          @ExampleObject(name = "结果 result", value = TEST_RESULT)})) ExcludedTimeResult result) {
+    return excludedTime.end(caseNumber, id, result);
   }
 
   @Operation(summary = "收件：提交联合审批申请 · submit an application",

@@ -3,11 +3,9 @@ package org.jingzhi.approval;
 import static org.jingzhi.approval.JointApprovalProcess.*;
 
 import java.util.Date;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -39,17 +37,17 @@ public class JointApprovalExtensions {
   private static final String SERVICE_CENTER = "service-center";
 
   private final RuntimeService runtime;
-  private final TaskService tasks;
+  private final ReviewsInProgress reviews;
   private final IdentityService identity;
   private final Extensions extensions;
   private final CurrentUser currentUser;
   private final Organization organization;
   private final ApprovalSettings settings;
 
-  JointApprovalExtensions(ProcessEngine engine, Extensions extensions, CurrentUser currentUser, Organization organization,
-                          ApprovalSettings settings) {
+  JointApprovalExtensions(ProcessEngine engine, ReviewsInProgress reviews, Extensions extensions, CurrentUser currentUser,
+                          Organization organization, ApprovalSettings settings) {
     this.runtime = engine.getRuntimeService();
-    this.tasks = engine.getTaskService();
+    this.reviews = reviews;
     this.identity = engine.getIdentityService();
     this.extensions = extensions;
     this.currentUser = currentUser;
@@ -72,13 +70,10 @@ public class JointApprovalExtensions {
   }
 
   private Extension reviewExtension(String caseNumber, ProcessInstance instance, String reason) {
-    Set<String> departments = currentUser.unitsOfType(UnitType.DEPARTMENT);
-    Task review = departments.isEmpty() ? null : AsSystem.call(identity, () -> tasks.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("review").taskCandidateGroupIn(departments.stream().toList()).list().stream().findFirst().orElse(null));
-    if (review == null) {
-      throw new ConflictException("您所在的部门在案件 " + caseNumber + " 中没有正在进行的审查，不能申请延期");
-    }
-    String department = (String) AsSystem.call(identity, () -> runtime.getVariable(review.getExecutionId(), "department"));
+    ReviewsInProgress.Review open = reviews.ofCaller(instance.getId()).orElseThrow(
+        () -> new ConflictException("您所在的部门在案件 " + caseNumber + " 中没有正在进行的审查，不能申请延期"));
+    Task review = open.task();
+    String department = open.department();
     requireLeadership(department);
     requireNotPassed(review.getDueDate(), "本部门的审查时限");
     return extensions.submit(ExtensionRequest.ofWorkingDays(caseNumber, instance.getId(), Extension.REVIEW, department,

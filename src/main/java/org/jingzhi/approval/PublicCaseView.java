@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record PublicCaseView(String caseNumber, String matterName, String projectName, Applicant applicant, String status,
                              String statusLabel, Date submittedAt, String supplementRequest, Date supplementDue, String resultSummary,
-                             List<Department> departments, List<Progress> progress, List<Extension> extensions) {
+                             List<Department> departments, List<Progress> progress, List<Extension> extensions,
+                             List<ExcludedTime> excludedTime) {
 
   public record Applicant(String name, String idNumber, String creditCode, String phone) {
   }
@@ -18,6 +19,10 @@ public record PublicCaseView(String caseNumber, String matterName, String projec
   }
 
   public record Progress(Date at, String step) {
+  }
+
+  /** Time not counted in the limits (不计入时限): which department, what for, until when it is expected, when it ended. */
+  public record ExcludedTime(String department, String kind, String reason, Date expectedEnd, Date endedAt) {
   }
 
   /** An approved extension (延期): which limit, by how much, why, and until when. */

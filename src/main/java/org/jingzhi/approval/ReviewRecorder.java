@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.jingzhi.calendar.WorkingDays;
 import org.jingzhi.cases.Texts;
+import org.jingzhi.deadlines.ExcludedPeriods;
+import org.jingzhi.deadlines.ExcludedTime;
 import org.jingzhi.engine.RefusedInputException;
 import org.jingzhi.organization.Organization;
 import org.springframework.stereotype.Component;
@@ -31,10 +34,14 @@ class ReviewRecorder implements TaskListener {
 
   private final WorkingDays workingDays;
   private final Organization organization;
+  private final ExcludedPeriods excludedPeriods;
+  private final ExcludedTime excludedTime;
 
-  ReviewRecorder(WorkingDays workingDays, Organization organization) {
+  ReviewRecorder(WorkingDays workingDays, Organization organization, ExcludedPeriods excludedPeriods, ExcludedTime excludedTime) {
     this.workingDays = workingDays;
     this.organization = organization;
+    this.excludedPeriods = excludedPeriods;
+    this.excludedTime = excludedTime;
   }
 
   @Override
@@ -54,6 +61,9 @@ class ReviewRecorder implements TaskListener {
     review.put("reviewer", reviewer(task));
     review.put("decidedAt", ClockUtil.getCurrentTime().toInstant().toString());
     review.put("round", task.getVariable(REVIEW_ROUND));
+    // a decision ends the department's excluded period: its clock (for what is left) and the case total run again
+    excludedPeriods.open(task.getProcessInstanceId(), department).ifPresent(period -> excludedTime.end((ExecutionEntity) task.getExecution(),
+        period, "审查已作出结论", reviewer(task), REVIEW_DUE, CASE_DUE));
     if (SUPPLEMENT.equals(decision)) {
       review.put("remainingDays", Math.max(1, workingDays.workingDaysLeft((Date) task.getVariable(REVIEW_DUE))));
     }

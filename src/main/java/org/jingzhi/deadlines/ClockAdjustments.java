@@ -12,11 +12,14 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.jingzhi.calendar.Deadline;
 import org.jingzhi.calendar.WorkingDays;
 import org.springframework.stereotype.Component;
@@ -88,6 +91,9 @@ public class ClockAdjustments {
     Date due = workingDays.endOf(deadline.deadline());
     clocks.moved(clock, due, deadline.provisional());
     moveTo(holder, variable, clock.due(), due, cause, user);
+    // a stopped clock's timers wait: its due date is only a projection until the result arrives
+    timersFollowing(holder, variable).forEach(timer -> timer.setSuspensionState(clock.stopped()
+        ? SuspensionState.SUSPENDED.getStateCode() : SuspensionState.ACTIVE.getStateCode()));
     return due;
   }
 
@@ -112,26 +118,50 @@ public class ClockAdjustments {
           task.setDueDate(modelled);
         }
       }
-      for (JobEntity job : new ArrayList<>(execution.getJobs())) {
-        if (job instanceof TimerEntity) {
-          Date before = job.getDuedate();
-          boolean checks = context.isAuthorizationCheckEnabled();
-          context.disableAuthorizationCheck();
-          try {
-            new RecalculateJobDuedateCmd(job.getId(), false).execute(context);
-          } finally {
-            if (checks) {
-              context.enableAuthorizationCheck();
-            }
-          }
-          if (!Objects.equals(before, job.getDuedate())) {
-            moves.add(new DeadlineMove(number, job.getProcessInstanceId(), DeadlineMove.TIMER, timerName(context, job), null, before,
-                job.getDuedate()));
-          }
+    }
+    for (TimerEntity timer : timersFollowing(holder, variable)) {
+      Date before = timer.getDuedate();
+      boolean checks = context.isAuthorizationCheckEnabled();
+      context.disableAuthorizationCheck();
+      try {
+        new RecalculateJobDuedateCmd(timer.getId(), false).execute(context);
+      } finally {
+        if (checks) {
+          context.enableAuthorizationCheck();
         }
+      }
+      if (!Objects.equals(before, timer.getDuedate())) {
+        moves.add(new DeadlineMove(number, timer.getProcessInstanceId(), DeadlineMove.TIMER, timerName(context, timer), null, before,
+            timer.getDuedate()));
       }
     }
     changes.record(moves, cause, user == null ? "system" : user, ClockUtil.getCurrentTime());
+  }
+
+  /** The timers below the holder whose time the model computes from {@code variable} (its reminders, its overdue timer). */
+  private static List<TimerEntity> timersFollowing(ExecutionEntity holder, String variable) {
+    CommandContext context = Context.getCommandContext();
+    List<TimerEntity> timers = new ArrayList<>();
+    for (ExecutionEntity execution : below(holder)) {
+      for (JobEntity job : execution.getJobs()) {
+        if (job instanceof TimerEntity timer && timeExpression(context, timer).contains(variable)) {
+          timers.add(timer);
+        }
+      }
+    }
+    return timers;
+  }
+
+  private static String timeExpression(CommandContext context, TimerEntity timer) {
+    String activity = timer.getActivityId();
+    ModelElementInstance element = activity == null ? null : context.getProcessEngineConfiguration().getDeploymentCache()
+        .findBpmnModelInstanceForProcessDefinition(timer.getProcessDefinitionId()).getModelElementById(activity);
+    if (element == null) {
+      return "";
+    }
+    return element.getChildElementsByType(TimerEventDefinition.class).stream()
+        .map(definition -> definition.getTimeDate() != null ? definition.getTimeDate().getTextContent() : "")
+        .findFirst().orElse("");
   }
 
   /** The topmost execution from {@code from} upwards (across call activities) holding {@code variable}: the clock's own. */

@@ -105,6 +105,12 @@ public class JointApprovalDriver {
         .orderByJobDuedate().asc().list();
   }
 
+  /** A department's timer of a review activity ({@code reviewReminderTimer}, {@code reviewOverdueTimer}). */
+  public Job departmentTimer(ProcessInstance instance, String activityId, String department) {
+    return timers(instance, activityId).stream()
+        .filter(job -> department.equals(engine.getRuntimeService().getVariable(job.getExecutionId(), "department"))).findFirst().orElseThrow();
+  }
+
   public void fire(Job job) {
     engine.getManagementService().executeJob(job.getId());
   }

@@ -203,7 +203,7 @@ class ScheduleLoadingTest {
   }
 
   private Job fireTimer(ProcessInstance instance, String activityId) {
-    return timers(instance, activityId).stream().filter(job -> FIRE.equals(departmentOf(job))).findFirst().orElseThrow();
+    return approval.departmentTimer(instance, activityId, FIRE);
   }
 
   private List<Job> timers(ProcessInstance instance, String activityId) {

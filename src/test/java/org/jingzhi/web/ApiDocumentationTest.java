@@ -131,9 +131,14 @@ class ApiDocumentationTest {
     JsonNode inReview = run(http, docs, "/api/joint-approvals", "post", new HashMap<>());
     accept(inReview.get("processInstanceId").asText());
     run(http, docs, "/api/joint-approvals/{caseNumber}/extensions", "post", Map.of("caseNumber", inReview.get("caseNumber").asText()));
+    JsonNode excluded = run(http, docs, "/api/joint-approvals/{caseNumber}/excluded-periods", "post",
+        Map.of("caseNumber", inReview.get("caseNumber").asText()));
+    run(http, docs, "/api/joint-approvals/{caseNumber}/excluded-periods/{id}/end", "post",
+        Map.of("caseNumber", inReview.get("caseNumber").asText(), "id", excluded.get("id").asText()));
 
     List<String> ran = new ArrayList<>(List.of("post /api/joint-approvals", "post /api/events", "post /api/precedents/{number}/supersede",
-        "put /api/calendar/schedules/{year}", "post /api/joint-approvals/{caseNumber}/extensions"));
+        "put /api/calendar/schedules/{year}", "post /api/joint-approvals/{caseNumber}/extensions",
+        "post /api/joint-approvals/{caseNumber}/excluded-periods", "post /api/joint-approvals/{caseNumber}/excluded-periods/{id}/end"));
     forEachOperation(docs, (path, method, operation) -> {
       if (!ran.contains(method + " " + path)) {
         run(http, docs, path, method, fromAnswers);

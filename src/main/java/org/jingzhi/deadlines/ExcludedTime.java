@@ -1,0 +1,56 @@
+package org.jingzhi.deadlines;
+
+import java.util.Date;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jingzhi.calendar.WorkingDayCalendar;
+import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.web.ConflictException;
+import org.springframework.stereotype.Component;
+
+/**
+ * 不计入时限 inside the engine command that decides it: an excluded period stops one unit's clock and the case total (which
+ * runs again only when no period holds it); their timers wait and their due dates are projected from the expected end.
+ * When the result arrives both run again with the working days they had left.
+ */
+@Component
+public class ExcludedTime {
+
+  private final ExcludedPeriods periods;
+  private final ClockAdjustments adjustments;
+  private final WorkingDayCalendar calendar;
+  private final WorkingDays workingDays;
+
+  ExcludedTime(ExcludedPeriods periods, ClockAdjustments adjustments, WorkingDayCalendar calendar, WorkingDays workingDays) {
+    this.periods = periods;
+    this.adjustments = adjustments;
+    this.calendar = calendar;
+    this.workingDays = workingDays;
+  }
+
+  /** Starts a period for {@code unit}, whose clock is {@code unitClock} seen from {@code from}; the case total is {@code caseClock}. */
+  public ExcludedPeriod start(ExecutionEntity from, String caseNumber, String unit, ExcludedPeriod.Kind kind, int expectedDays, String reason,
+                              String user, String unitClock, String caseClock) {
+    if (periods.open(from.getProcessInstanceId(), unit).isPresent()) {
+      throw new ConflictException("本部门已有进行中的" + periods.open(from.getProcessInstanceId(), unit).get().kind().label
+          + "，请先登记其结果");
+    }
+    Date expectedEnd = workingDays.endOf(calendar.deadline(workingDays.dayOf(ClockUtil.getCurrentTime()), expectedDays).deadline());
+    long id = periods.start(caseNumber, from.getProcessInstanceId(), unit, kind, expectedDays, reason, user, expectedEnd);
+    String cause = kind.label + "（预计 " + expectedDays + " 个工作日），不计入时限：暂停计时";
+    adjustments.stop(from, unitClock, expectedEnd, cause, user);
+    adjustments.stop(from, caseClock, expectedEnd, cause, user);
+    return periods.byId(id).orElseThrow();
+  }
+
+  /** Ends the period: the unit's clock and (if no other period holds it) the case total run again from now. */
+  public ExcludedPeriod end(ExecutionEntity from, ExcludedPeriod period, String result, String user, String unitClock, String caseClock) {
+    if (!periods.end(period, user, result)) {
+      throw new ConflictException("该" + period.kind().label + "已结束");
+    }
+    String cause = period.kind().label + "结束（" + result + "）：恢复计时";
+    adjustments.resume(from, unitClock, cause, user);
+    adjustments.resume(from, caseClock, cause, user);
+    return periods.byId(period.id()).orElseThrow();
+  }
+}
