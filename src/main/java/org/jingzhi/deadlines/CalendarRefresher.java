@@ -2,6 +2,7 @@ package org.jingzhi.deadlines;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,24 +22,30 @@ import org.springframework.stereotype.Component;
  * reads the number of the newest load, and when another node loaded a schedule it counts with it from then on. A
  * deadline this node computed in between, with the schedules it had, is counted again: the node recomputes the open
  * deadlines of the changed years at once and once more one round later, after work that was under way has committed.
+ * Once an hour it also removes the clocks of work that has ended.
  */
 @Component
 public class CalendarRefresher {
 
   private static final Logger LOG = LoggerFactory.getLogger(CalendarRefresher.class);
+  private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
 
   private final HolidaySchedules schedules;
   private final WorkingDayCalendar calendar;
   private final DeadlineRecompute recompute;
+  private final Clocks clocks;
   private final Duration every;
+  private Instant lastCleanup = Instant.EPOCH;
   private ScheduledExecutorService schedule;
   private LocalDate recheckFrom;
   private int rechecks;
 
-  CalendarRefresher(HolidaySchedules schedules, WorkingDayCalendar calendar, DeadlineRecompute recompute, CalendarProperties properties) {
+  CalendarRefresher(HolidaySchedules schedules, WorkingDayCalendar calendar, DeadlineRecompute recompute, Clocks clocks,
+                    CalendarProperties properties) {
     this.schedules = schedules;
     this.calendar = calendar;
     this.recompute = recompute;
+    this.clocks = clocks;
     this.every = properties.getRefreshEvery();
   }
 
@@ -75,6 +82,11 @@ public class CalendarRefresher {
         rechecks = 2;
       }
       LOG.info("This node now counts with holiday schedule version {} (was {})", newest, known);
+    }
+    if (Instant.now().isAfter(lastCleanup.plus(CLEANUP_EVERY))) {
+      lastCleanup = Instant.now();
+      int removed = clocks.removeEnded();
+      LOG.debug("Removed {} clocks of ended work", removed);
     }
     if (rechecks > 0) {
       recompute.recomputeFrom(recheckFrom, "本节点采用第 " + newest + " 版节假日安排", "system");

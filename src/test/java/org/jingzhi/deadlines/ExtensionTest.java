@@ -263,6 +263,20 @@ class ExtensionTest {
     assertThat(escalation.handleTask(refused).getDueDate()).isEqualTo(endOf(2026, 6, 10));
   }
 
+  @Test
+  void anUnansweredRequestLapsesWhenTheLevelEndsFirst() {
+    ReportedEvent event = escalation.report("hotline", "road-occupation", EscalationDriver.LIUAN, false);
+    assertThat(http.post("liuan", "/api/events/" + event.eventNumber() + "/extensions", "{\"reason\": \"等待回复\"}").status()).isEqualTo(200);
+    String level = levelApproval(event).getProcessInstanceId();
+
+    escalation.act("liuan", event, "resolve", "已处理");
+
+    assertThat(levelApproval(event)).isNull();
+    assertThat(extensions.latest(level, Extension.LEVEL, EscalationDriver.LIUAN).orElseThrow().status()).isEqualTo("LAPSED");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(level).singleResult().getEndTime())
+        .as("the level ended").isNotNull();
+  }
+
   private Task levelApproval(ReportedEvent event) {
     return engine.getTaskService().createTaskQuery().taskDefinitionKey("approveLevelExtension")
         .processVariableValueEquals("eventNumber", event.eventNumber()).singleResult();
@@ -277,6 +291,4 @@ class ExtensionTest {
   private Task approvalTask(ProcessInstance instance, String activityId) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
   }
-
-
 }
