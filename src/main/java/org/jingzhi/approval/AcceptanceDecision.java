@@ -6,6 +6,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.jingzhi.cases.Texts;
+import org.jingzhi.deadlines.Clocks;
 import org.jingzhi.engine.RefusedInputException;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,12 @@ import org.springframework.stereotype.Component;
 class AcceptanceDecision implements TaskListener {
 
   private static final Set<String> ALLOWED = Set.of(ACCEPTED, SUPPLEMENT, REJECTED);
+
+  private final Clocks clocks;
+
+  AcceptanceDecision(Clocks clocks) {
+    this.clocks = clocks;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -30,5 +37,6 @@ class AcceptanceDecision implements TaskListener {
     if (REJECTED.equals(acceptance) && Texts.text(task.getVariable(OPINION)) == null) {
       throw new RefusedInputException("不予受理须说明理由（opinion）");
     }
+    clocks.end(task.getExecution(), ACCEPTANCE_DUE);  // the window has decided: its limit no longer runs
   }
 }

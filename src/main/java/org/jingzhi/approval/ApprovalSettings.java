@@ -15,6 +15,17 @@ public class ApprovalSettings {
   /** Working days a joint approval's total limit is extended by, once (联合办理：15 日，第四十二条). */
   private int caseExtensionWorkingDays = 15;
 
+  /** How many excluded periods (hearing, testing, …) one department may start in one case. */
+  private int excludedPeriodsPerDepartment = 3;
+
+  public int getExcludedPeriodsPerDepartment() {
+    return excludedPeriodsPerDepartment;
+  }
+
+  public void setExcludedPeriodsPerDepartment(int excludedPeriodsPerDepartment) {
+    this.excludedPeriodsPerDepartment = excludedPeriodsPerDepartment;
+  }
+
   public int getReviewExtensionWorkingDays() {
     return reviewExtensionWorkingDays;
   }

@@ -80,8 +80,10 @@ public class CaseViews {
       departments.add(department(record, department, overdue, now, mayReadOpinion));
     }
     Date caseDue = record.date(CASE_DUE);
+    boolean caseClockStopped = excludedPeriods.ofCase(caseNumber).stream().anyMatch(period -> period.open() && period.stoppedCase());
     boolean caseOverdue = overdue.stream().anyMatch(miss -> OverdueRecord.CASE.equals(miss.scope()))
-        || record.running() && caseDue != null && caseDue.before(now) && record.status() != CaseStatus.WAITING_FOR_SUPPLEMENT;
+        || record.running() && caseDue != null && caseDue.before(now) && record.status() != CaseStatus.WAITING_FOR_SUPPLEMENT
+        && !caseClockStopped;
     CaseStatus status = record.status();
     return new CaseView(caseNumber, instance.getId(), record.text(MATTER_TYPE), record.text(MATTER_NAME), record.text(PROJECT_NAME),
         new CaseView.Applicant(record.text(APPLICANT_NAME), record.text(APPLICANT_ID_NUMBER), record.text(APPLICANT_CREDIT_CODE),
@@ -92,7 +94,12 @@ public class CaseViews {
         status == CaseStatus.WAITING_FOR_SUPPLEMENT ? record.date(SUPPLEMENT_DUE) : null,
         departments, overdue.stream().map(miss -> new CaseView.Overdue(miss.unit(), organization.displayName(miss.unit()), miss.scope(),
             miss.subject(), miss.dueAt(), miss.recordedAt())).toList(),
-        record.timeline, extensions.ofCase(caseNumber), excludedPeriods.ofCase(caseNumber));
+        record.timeline,
+        // a department reads its own requests and periods (and the case total's), as it reads only its own opinion
+        extensions.ofCase(caseNumber).stream().filter(extension -> ownDepartments.isEmpty() || Extension.CASE.equals(extension.scope())
+            || ownDepartments.contains(extension.unit())).toList(),
+        excludedPeriods.ofCase(caseNumber).stream().filter(period -> ownDepartments.isEmpty() || ownDepartments.contains(period.unit()))
+            .toList());
   }
 
   /**
@@ -140,7 +147,9 @@ public class CaseViews {
     Map<String, Object> review = record.reviewOf(department);
     Integer round = review == null ? null : ((Number) review.get("round")).intValue();
     if (open != null) {
-      boolean late = open.getDueDate() != null && open.getDueDate().before(now);
+      // while an excluded period holds its clock the due date is a projection: not late, however long the period runs
+      boolean late = open.getDueDate() != null && open.getDueDate().before(now)
+          && excludedPeriods.open(record.instance.getId(), department).isEmpty();
       return new CaseView.Department(department, name, DepartmentStatus.REVIEWING.name(), DepartmentStatus.REVIEWING.label, null, null,
           null, open.getDueDate(), workingDays.provisional(open.getDueDate()), missed || late, null, null, round);
     }

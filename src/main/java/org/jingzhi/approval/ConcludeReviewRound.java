@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.jingzhi.calendar.WorkingDays;
+import org.jingzhi.deadlines.Clocks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 class ConcludeReviewRound implements JavaDelegate {
 
   private final WorkingDays workingDays;
+  private final Clocks clocks;
 
-  ConcludeReviewRound(WorkingDays workingDays) {
+  ConcludeReviewRound(WorkingDays workingDays, Clocks clocks) {
     this.workingDays = workingDays;
+    this.clocks = clocks;
   }
 
   @Override
@@ -50,6 +53,7 @@ class ConcludeReviewRound implements JavaDelegate {
       supplementing.forEach(department -> remaining.put(department, ((Number) reviews.get(department).get("remainingDays")).intValue()));
       execution.setVariable(REMAINING_DAYS, remaining);
       execution.setVariable(CASE_REMAINING_DAYS, Math.max(1, workingDays.workingDaysLeft((Date) execution.getVariable(CASE_DUE))));
+      clocks.end(execution, CASE_DUE);  // stopped for the supplement; ResumeReview starts it again with what it had left
       execution.setVariable(SUPPLEMENT_REQUEST, mergedRequest(supplementing, reviews));
     } else if (departments.stream().allMatch(department -> reviews.get(department) != null
         && APPROVED.equals(reviews.get(department).get("decision")))) {

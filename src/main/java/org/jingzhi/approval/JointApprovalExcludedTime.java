@@ -3,7 +3,9 @@ package org.jingzhi.approval;
 import static org.jingzhi.approval.JointApprovalProcess.*;
 
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -38,6 +40,7 @@ public class JointApprovalExcludedTime {
 
   static final int MAX_EXPECTED_DAYS = 120;
   static final int MAX_TEXT = 500;
+  static final int ATTEMPTS = 3;
 
   private final RuntimeService runtime;
   private final IdentityService identity;
@@ -47,11 +50,14 @@ public class JointApprovalExcludedTime {
   private final ExcludedPeriods periods;
   private final Notices notices;
   private final CurrentUser currentUser;
+  private final ApprovalSettings settings;
   private final Organization organization;
   private final DateTimeFormatter day;
 
   JointApprovalExcludedTime(ProcessEngine engine, ReviewsInProgress reviews, ExcludedTime excludedTime, ExcludedPeriods periods,
-                            Notices notices, CurrentUser currentUser, Organization organization, CalendarProperties calendar) {
+                            Notices notices, CurrentUser currentUser, Organization organization, CalendarProperties calendar,
+                            ApprovalSettings settings) {
+    this.settings = settings;
     this.runtime = engine.getRuntimeService();
     this.identity = engine.getIdentityService();
     this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
@@ -79,15 +85,14 @@ public class JointApprovalExcludedTime {
       throw new ConflictException("本部门的审查时限已届满，届满后不能再启动不计入时限的程序");
     }
     String user = currentUser.userId();
-    return AsSystem.call(identity, () -> commands.execute(context -> {
-      ExecutionEntity from = context.getExecutionManager().findExecutionById(review.task().getExecutionId());
+    return inEngine(review, from -> {
       ExcludedPeriod period = excludedTime.start(from, caseNumber, review.department(), kind, given.expectedWorkingDays(), reason, user,
-          REVIEW_DUE, CASE_DUE);
+          REVIEW_DUE, CASE_DUE, settings.getExcludedPeriodsPerDepartment());
       tellApplicant(from, caseNumber, "不计入时限告知", organization.shortName(review.department()) + "需进行" + kind.label + "（"
           + reason + "），预计 " + given.expectedWorkingDays() + " 个工作日，至 " + day.format(period.expectedEnd().toInstant())
           + "。依照《行政许可法》第四十五条，所需时间不计入审查时限，结果出具后继续计算。");
       return period;
-    }));
+    });
   }
 
   public ExcludedPeriod end(String caseNumber, long id, ExcludedTimeResult body) {
@@ -104,13 +109,34 @@ public class JointApprovalExcludedTime {
     ReviewsInProgress.Review review = reviews.ofCaller(instance.getId()).filter(open -> open.department().equals(period.unit()))
         .orElseThrow(() -> new ConflictException("本部门的审查已结束"));
     String user = currentUser.userId();
-    return AsSystem.call(identity, () -> commands.execute(context -> {
-      ExecutionEntity from = context.getExecutionManager().findExecutionById(review.task().getExecutionId());
+    return inEngine(review, from -> {
       ExcludedPeriod ended = excludedTime.end(from, period, result, user, REVIEW_DUE, CASE_DUE);
       tellApplicant(from, caseNumber, "恢复计时告知", organization.shortName(period.unit()) + "的" + period.kind().label
           + "已结束（" + result + "），审查时限自即日起继续计算。");
       return ended;
-    }));
+    });
+  }
+
+  /**
+   * Runs {@code work} in one engine transaction on the review's execution, as the platform; a clerk completing a task of the
+   * case at the same moment makes it run again, and a review that ended meanwhile is a 409.
+   */
+  private ExcludedPeriod inEngine(ReviewsInProgress.Review review, Function<ExecutionEntity, ExcludedPeriod> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return AsSystem.call(identity, () -> commands.execute(context -> {
+          ExecutionEntity from = context.getExecutionManager().findExecutionById(review.task().getExecutionId());
+          if (from == null) {
+            throw new ConflictException("本部门的审查已结束");
+          }
+          return work.apply(from);
+        }));
+      } catch (OptimisticLockingException e) {
+        if (attempt >= ATTEMPTS) {
+          throw new ConflictException("案件正在被他人办理，请稍后重试");
+        }
+      }
+    }
   }
 
   private void tellApplicant(ExecutionEntity execution, String caseNumber, String title, String body) {

@@ -32,6 +32,7 @@ class RecordSupplement implements JavaDelegate {
       execution.setVariable(MATERIALS, materials.toString());
     }
     execution.removeVariable(SUPPLEMENT_MATERIALS);
+    clocks.end(execution, SUPPLEMENT_DUE);
     if ("window".equals(execution.getVariable("supplementStage"))) {
       clocks.start(execution, ACCEPTANCE_DUE, settings.getAcceptanceWorkingDays());
     }

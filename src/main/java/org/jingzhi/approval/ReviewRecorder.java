@@ -62,7 +62,7 @@ class ReviewRecorder implements TaskListener {
     review.put("decidedAt", ClockUtil.getCurrentTime().toInstant().toString());
     review.put("round", task.getVariable(REVIEW_ROUND));
     // a decision ends the department's excluded period: its clock (for what is left) and the case total run again
-    excludedPeriods.open(task.getProcessInstanceId(), department).ifPresent(period -> excludedTime.end((ExecutionEntity) task.getExecution(),
+    excludedPeriods.open(task.getProcessInstanceId(), department).forEach(period -> excludedTime.end((ExecutionEntity) task.getExecution(),
         period, "审查已作出结论", reviewer(task), REVIEW_DUE, CASE_DUE));
     if (SUPPLEMENT.equals(decision)) {
       review.put("remainingDays", Math.max(1, workingDays.workingDaysLeft((Date) task.getVariable(REVIEW_DUE))));

@@ -24,8 +24,9 @@ class ApplyExtension implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Extension extension = extensions.latest(execution.getProcessInstanceId(), (String) execution.getVariable("extensionScope"),
-        (String) execution.getVariable("extensionUnit")).filter(found -> Extension.APPROVED.equals(found.status()))
-        .orElseThrow(() -> new IllegalStateException("No approved extension to apply in " + execution.getProcessInstanceId()));
+        (String) execution.getVariable("extensionUnit"))
+        .filter(found -> Extension.APPROVED.equals(found.status()) && found.newDue() == null)
+        .orElseThrow(() -> new IllegalStateException("No approved extension left to apply in " + execution.getProcessInstanceId()));
     String clock = (String) execution.getVariable("extensionClock");
     ExecutionEntity from = (ExecutionEntity) execution;
     Date old = adjustments.due(from, clock);

@@ -70,17 +70,22 @@ public class CalendarRefresher {
     }
   }
 
+  /**
+   * Recomputes the open deadlines from {@code firstDay} again in the next two rounds: after a load on this node, for the work
+   * that computed deadlines with the old schedules while the load was under way, and for cases that could not be recomputed.
+   */
+  public synchronized void recheckFrom(LocalDate firstDay) {
+    recheckFrom = recheckFrom == null || firstDay.isBefore(recheckFrom) ? firstDay : recheckFrom;
+    rechecks = 2;
+  }
+
   /** One round: follow a newer load, and recompute what this node may have computed with the older schedules. */
   public synchronized void refresh() {
     long known = calendar.version();
     long newest = schedules.version();
     if (newest > known) {
       calendar.use(schedules.inForce(), newest);
-      LocalDate changed = schedules.earliestYearChangedSince(known).map(year -> LocalDate.of(year, 1, 1)).orElse(null);
-      if (changed != null) {
-        recheckFrom = recheckFrom == null || changed.isBefore(recheckFrom) ? changed : recheckFrom;
-        rechecks = 2;
-      }
+      schedules.earliestYearChangedSince(known).map(year -> LocalDate.of(year, 1, 1)).ifPresent(this::recheckFrom);
       LOG.info("This node now counts with holiday schedule version {} (was {})", newest, known);
     }
     if (Instant.now().isAfter(lastCleanup.plus(CLEANUP_EVERY))) {
@@ -89,8 +94,9 @@ public class CalendarRefresher {
       LOG.debug("Removed {} clocks of ended work", removed);
     }
     if (rechecks > 0) {
-      recompute.recomputeFrom(recheckFrom, "本节点采用第 " + newest + " 版节假日安排", "system");
-      if (--rechecks == 0) {
+      boolean failed = !recompute.recomputeFrom(recheckFrom, "本节点采用第 " + newest + " 版节假日安排", "system").failed().isEmpty();
+      rechecks = failed ? Math.max(rechecks, 1) : rechecks - 1;  // a case that failed is tried again next round
+      if (rechecks == 0) {
         recheckFrom = null;
       }
     }

@@ -50,6 +50,12 @@ public class ClockAdjustments {
     return (Date) holder(from, variable).getVariableLocal(variable);
   }
 
+  /** Whether {@code variable} seen from {@code from} is a working-day clock (not one of a model version before clocks). */
+  public boolean hasClock(ExecutionEntity from, String variable) {
+    ExecutionEntity holder = topmostHolder(from, variable);
+    return holder != null && clocks.of(holder.getId(), variable).isPresent();
+  }
+
   /** Adds {@code days} working days to the clock of {@code variable} seen from {@code from}; the new deadline. */
   public Date extendWorkingDays(ExecutionEntity from, String variable, int days, String cause, String user) {
     ExecutionEntity holder = holder(from, variable);
@@ -79,11 +85,6 @@ public class ClockAdjustments {
     ExecutionEntity holder = holder(from, variable);
     Clocks.Clock clock = clocks.of(holder.getId(), variable).orElseThrow();
     return move(holder, variable, clocks.resumed(clock, ClockUtil.getCurrentTime()), cause, user);
-  }
-
-  /** Whether {@code variable} seen from {@code from} is a working-day clock that is stopped now. */
-  public boolean isStopped(ExecutionEntity from, String variable) {
-    return clocks.of(holder(from, variable).getId(), variable).map(Clocks.Clock::stopped).orElse(false);
   }
 
   private Date move(ExecutionEntity holder, String variable, Clocks.Clock clock, String cause, String user) {
@@ -166,14 +167,19 @@ public class ClockAdjustments {
 
   /** The topmost execution from {@code from} upwards (across call activities) holding {@code variable}: the clock's own. */
   private static ExecutionEntity holder(ExecutionEntity from, String variable) {
+    ExecutionEntity holder = topmostHolder(from, variable);
+    if (holder == null) {
+      throw new IllegalStateException("No execution above " + from.getId() + " holds " + variable);
+    }
+    return holder;
+  }
+
+  private static ExecutionEntity topmostHolder(ExecutionEntity from, String variable) {
     ExecutionEntity holder = null;
     for (ExecutionEntity execution = from; execution != null; execution = up(execution)) {
       if (execution.hasVariableLocal(variable)) {
         holder = execution;
       }
-    }
-    if (holder == null) {
-      throw new IllegalStateException("No execution above " + from.getId() + " holds " + variable);
     }
     return holder;
   }

@@ -1,10 +1,12 @@
 package org.jingzhi.deadlines;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.jingzhi.calendar.Deadline;
@@ -24,6 +26,8 @@ public class Clocks {
 
   static final String RUNNING = "RUNNING";
   static final String STOPPED = "STOPPED";
+  /** What an unset expected resume compares as. */
+  private static final Timestamp NEVER = new Timestamp(0);
   private static final String COLUMNS = "id, process_instance_id, execution_id, variable_name, unit, started_at, working_days, extension_days,"
       + " due_at, provisional, status, stopped_at, expected_resume, stops";
 
@@ -60,6 +64,11 @@ public class Clocks {
     return due;
   }
 
+  /** The clock of {@code variable} of the case ends with its stage (a decision at the window, a supplement received). */
+  public void end(DelegateExecution execution, String variable) {
+    jdbc.update("DELETE FROM jz_clock WHERE execution_id = ? AND variable_name = ?", execution.getProcessInstanceId(), variable);
+  }
+
   /** The clocks of these process instances. */
   List<Clock> ofInstances(List<String> processInstanceIds) {
     if (processInstanceIds.isEmpty()) {
@@ -82,15 +91,23 @@ public class Clocks {
    */
   Deadline deadlineOf(Clock clock) {
     if (!clock.stopped()) {
-      return calendar.deadline(workingDays.dayOf(clock.startedAt()), clock.workingDays() + clock.extensionDays());
+      return countFrom(workingDays.dayOf(clock.startedAt()), clock.workingDays() + clock.extensionDays());
     }
-    return calendar.deadline(workingDays.dayOf(clock.expectedResume()), left(clock, clock.stoppedAt()));
+    return countFrom(workingDays.dayOf(clock.expectedResume()), left(clock, clock.stoppedAt()));
   }
 
-  /** Working days the clock has left at {@code moment} (at least 1: a clock stopped on its last day keeps that day). */
+  /**
+   * The n-th working day after {@code day}; with nothing left (a clock stopped on its last day), {@code day} itself: stopping
+   * and running again on the same day changes no deadline.
+   */
+  private Deadline countFrom(LocalDate day, int days) {
+    return days >= 1 ? calendar.deadline(day, days) : new Deadline(day, 0, day, calendar.isProvisional(day.minusDays(1), day));
+  }
+
+  /** Working days the clock has left at {@code moment}: its days and extension less those used since it started. */
   int left(Clock clock, Date moment) {
     int used = calendar.workingDaysBetween(workingDays.dayOf(clock.startedAt()), workingDays.dayOf(moment));
-    return Math.max(1, clock.workingDays() + clock.extensionDays() - used);
+    return clock.workingDays() + clock.extensionDays() - used;
   }
 
   Clock extended(Clock clock, int days) {
@@ -141,8 +158,19 @@ public class Clocks {
         new Timestamp(from.getTime()));
   }
 
+  /**
+   * Keeps the clock's new deadline, if the clock is still as it was read: a clock changed in between (an extension approved,
+   * a period started, a level entered) is an {@link OptimisticLockingException}, and the caller runs again.
+   */
   void moved(Clock clock, Date due, boolean provisional) {
-    jdbc.update("UPDATE jz_clock SET due_at = ?, provisional = ? WHERE id = ?", new Timestamp(due.getTime()), provisional, clock.id());
+    int updated = jdbc.update("UPDATE jz_clock SET due_at = ?, provisional = ? WHERE id = ? AND due_at = ? AND started_at = ?"
+            + " AND working_days = ? AND extension_days = ? AND status = ? AND stops = ? AND COALESCE(expected_resume, ?) = ?",
+        new Timestamp(due.getTime()), provisional, clock.id(), new Timestamp(clock.due().getTime()), new Timestamp(clock.startedAt().getTime()),
+        clock.workingDays(), clock.extensionDays(), clock.stopped() ? STOPPED : RUNNING, clock.stops(), NEVER,
+        clock.expectedResume() == null ? NEVER : new Timestamp(clock.expectedResume().getTime()));
+    if (updated != 1) {
+      throw new OptimisticLockingException("The clock " + clock.variable() + " of " + clock.executionId() + " changed while it was moved");
+    }
   }
 
   void ended(Clock clock) {

@@ -26,6 +26,7 @@ import org.jingzhi.calendar.WorkingDays;
 import org.jingzhi.engine.AsSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,17 +71,31 @@ public class DeadlineRecompute {
     this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** Recomputes every open deadline that ends on or after {@code firstDay}; answers what moved. */
-  public List<DeadlineMove> recomputeFrom(LocalDate firstDay, String cause, String user) {
+  /**
+   * Recomputes every open deadline that ends on or after {@code firstDay}; answers what moved, and the cases or events that
+   * could not be recomputed now (logged; {@link CalendarRefresher} tries them again).
+   */
+  public Recomputed recomputeFrom(LocalDate firstDay, String cause, String user) {
     return AsSystem.call(identity, () -> {
       List<DeadlineMove> moves = new ArrayList<>();
+      List<String> failed = new ArrayList<>();
       for (String root : affectedCases(workingDays.startOf(firstDay))) {
-        moves.addAll(recomputeCase(root, cause, user));
+        try {
+          moves.addAll(recomputeCase(root, cause, user));
+        } catch (RuntimeException e) {
+          LOG.warn("Could not recompute the deadlines of process instance {} ({}); they are recomputed again later", root, cause, e);
+          failed.add(root);
+        }
       }
       int removed = clocks.removeEnded();
-      LOG.info("Recomputed deadlines from {} ({}): {} moved, {} clocks of ended work removed", firstDay, cause, moves.size(), removed);
-      return moves;
+      LOG.info("Recomputed deadlines from {} ({}): {} moved, {} failed, {} clocks of ended work removed", firstDay, cause, moves.size(),
+          failed.size(), removed);
+      return new Recomputed(moves, failed);
     });
+  }
+
+  /** What a recompute moved, and the process instances it could not recompute now. */
+  public record Recomputed(List<DeadlineMove> moved, List<String> failed) {
   }
 
   /** The root process instances (cases, events, 督办件) with a clock or an open task due on or after {@code from}. */
@@ -105,7 +120,7 @@ public class DeadlineRecompute {
           changes.record(moves, cause, user, ClockUtil.getCurrentTime());
           return moves;
         });
-      } catch (OptimisticLockingException e) {
+      } catch (OptimisticLockingException | TransientDataAccessException e) {
         if (attempt >= ATTEMPTS) {
           throw e;
         }

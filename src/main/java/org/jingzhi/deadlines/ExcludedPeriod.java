@@ -6,10 +6,12 @@ import java.util.Optional;
 
 /**
  * Time not counted in the limits (不计入时限, 行政许可法第四十五条): a department's hearing, testing, expert review or
- * tendering, started with its expected length and ended when the result arrives.
+ * tendering, started with its expected length and ended when the result arrives. {@code stoppedCase}: it stopped the case
+ * total too (not when the total had already passed).
  */
 public record ExcludedPeriod(long id, String caseNumber, String processInstanceId, String unit, Kind kind, int expectedDays, String reason,
-                             String startedBy, Date startedAt, Date expectedEnd, String endedBy, Date endedAt, String result) {
+                             String startedBy, Date startedAt, Date expectedEnd, String endedBy, Date endedAt, String result,
+                             boolean stoppedCase) {
 
   public boolean open() {
     return endedAt == null;

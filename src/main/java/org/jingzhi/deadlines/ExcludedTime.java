@@ -28,18 +28,30 @@ public class ExcludedTime {
     this.workingDays = workingDays;
   }
 
-  /** Starts a period for {@code unit}, whose clock is {@code unitClock} seen from {@code from}; the case total is {@code caseClock}. */
+  /**
+   * Starts a period for {@code unit}, whose clock is {@code unitClock} seen from {@code from}; the case total {@code caseClock}
+   * stops too unless it has already passed. A unit has one open period at a time and at most {@code maxPerUnit} in a case.
+   */
   public ExcludedPeriod start(ExecutionEntity from, String caseNumber, String unit, ExcludedPeriod.Kind kind, int expectedDays, String reason,
-                              String user, String unitClock, String caseClock) {
-    if (periods.open(from.getProcessInstanceId(), unit).isPresent()) {
-      throw new ConflictException("本部门已有进行中的" + periods.open(from.getProcessInstanceId(), unit).get().kind().label
-          + "，请先登记其结果");
+                              String user, String unitClock, String caseClock, int maxPerUnit) {
+    if (!adjustments.hasClock(from, unitClock)) {
+      throw new ConflictException("本案按旧版流程办理，没有记录法定计时，不能启动不计入时限的程序");
     }
-    Date expectedEnd = workingDays.endOf(calendar.deadline(workingDays.dayOf(ClockUtil.getCurrentTime()), expectedDays).deadline());
-    long id = periods.start(caseNumber, from.getProcessInstanceId(), unit, kind, expectedDays, reason, user, expectedEnd);
+    if (!periods.open(from.getProcessInstanceId(), unit).isEmpty()) {
+      throw new ConflictException("本部门已有进行中的不计入时限程序，请先登记其结果");
+    }
+    if (periods.count(from.getProcessInstanceId(), unit) >= maxPerUnit) {
+      throw new ConflictException("本部门在本案中已启动 " + maxPerUnit + " 次不计入时限的程序，不能再启动");
+    }
+    Date now = ClockUtil.getCurrentTime();
+    boolean stopCase = adjustments.hasClock(from, caseClock) && !adjustments.due(from, caseClock).before(now);
+    Date expectedEnd = workingDays.endOf(calendar.deadline(workingDays.dayOf(now), expectedDays).deadline());
+    long id = periods.start(caseNumber, from.getProcessInstanceId(), unit, kind, expectedDays, reason, user, expectedEnd, stopCase);
     String cause = kind.label + "（预计 " + expectedDays + " 个工作日），不计入时限：暂停计时";
     adjustments.stop(from, unitClock, expectedEnd, cause, user);
-    adjustments.stop(from, caseClock, expectedEnd, cause, user);
+    if (stopCase) {
+      adjustments.stop(from, caseClock, expectedEnd, cause, user);
+    }
     return periods.byId(id).orElseThrow();
   }
 
@@ -50,7 +62,9 @@ public class ExcludedTime {
     }
     String cause = period.kind().label + "结束（" + result + "）：恢复计时";
     adjustments.resume(from, unitClock, cause, user);
-    adjustments.resume(from, caseClock, cause, user);
+    if (period.stoppedCase()) {
+      adjustments.resume(from, caseClock, cause, user);
+    }
     return periods.byId(period.id()).orElseThrow();
   }
 }

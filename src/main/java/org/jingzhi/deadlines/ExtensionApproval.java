@@ -32,7 +32,12 @@ class ExtensionApproval implements TaskListener {
     Extension extension = extensions.latest(task.getProcessInstanceId(), (String) task.getVariable("extensionScope"),
         (String) task.getVariable("extensionUnit")).orElseThrow(() -> new IllegalStateException("No extension request for task " + task.getId()));
     switch (task.getEventName()) {
-      case EVENTNAME_CREATE -> show(task, extension);
+      case EVENTNAME_CREATE -> {
+        if (!Extension.REQUESTED.equals(extension.status())) {
+          throw new IllegalStateException("The extension request " + extension.id() + " was decided already (" + extension.status() + ")");
+        }
+        show(task, extension);
+      }
       case EVENTNAME_COMPLETE -> decide(task, extension);
       case EVENTNAME_DELETE -> extensions.lapsed(extension);
       default -> { }

@@ -42,6 +42,11 @@ public class Extensions {
    */
   @Transactional
   public Extension submit(ExtensionRequest request, String message, String executionId) {
+    boolean waiting = AsSystem.call(identity, () -> runtime.createEventSubscriptionQuery().executionId(executionId).eventName(message)
+        .count() > 0);
+    if (!waiting) {
+      throw new ConflictException("本案按旧版流程办理，或该时限已不在办理中，不能申请延期");
+    }
     try {
       jdbc.update("INSERT INTO jz_extension (case_number, process_instance_id, scope, unit, scope_key, working_days, hours, reason, requested_by,"
               + " requested_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", request.caseNumber(), request.processInstanceId(),

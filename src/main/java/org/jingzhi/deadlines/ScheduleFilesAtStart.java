@@ -62,7 +62,7 @@ class ScheduleFilesAtStart {
             + "to use it.", file.source(), year, current.get().loadedBy(), current.get().loadedAt(), current.get().source());
       }
     }
-    calendar.use(schedules.inForce(), schedules.version());
+    loading.useSharedSchedules();
     warnAboutMissingYears(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone).getYear());
   }
 

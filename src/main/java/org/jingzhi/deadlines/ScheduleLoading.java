@@ -26,12 +26,15 @@ public class ScheduleLoading {
   private final HolidaySchedules schedules;
   private final WorkingDayCalendar calendar;
   private final DeadlineRecompute recompute;
+  private final CalendarRefresher refresher;
   private final TransactionTemplate transaction;
 
-  ScheduleLoading(HolidaySchedules schedules, WorkingDayCalendar calendar, DeadlineRecompute recompute, TransactionTemplate transaction) {
+  ScheduleLoading(HolidaySchedules schedules, WorkingDayCalendar calendar, DeadlineRecompute recompute, CalendarRefresher refresher,
+                  TransactionTemplate transaction) {
     this.schedules = schedules;
     this.calendar = calendar;
     this.recompute = recompute;
+    this.refresher = refresher;
     this.transaction = transaction;
   }
 
@@ -46,10 +49,12 @@ public class ScheduleLoading {
       throw new InvalidRequestException("文件中的年份 " + schedule.year() + " 与要载入的年份 " + year + " 不符");
     }
     long version = transaction.execute(status -> schedules.record(year, content, source, user, ClockUtil.getCurrentTime()));
-    calendar.use(schedules.inForce(), schedules.version());
-    List<DeadlineMove> moved = recomputeOpenWork
-        ? recompute.recomputeFrom(LocalDate.of(year, 1, 1), "载入 " + year + " 年节假日安排（第 " + version + " 版）", user) : List.of();
-    return new Loaded(year, version, schedule.holidays().size(), schedule.workingWeekends().size(), moved);
+    useSharedSchedules();
+    DeadlineRecompute.Recomputed recomputed = recomputeOpenWork
+        ? recompute.recomputeFrom(LocalDate.of(year, 1, 1), "载入 " + year + " 年节假日安排（第 " + version + " 版）", user)
+        : new DeadlineRecompute.Recomputed(List.of(), List.of());
+    refresher.recheckFrom(LocalDate.of(year, 1, 1));
+    return new Loaded(year, version, schedule.holidays().size(), schedule.workingWeekends().size(), recomputed.moved(), recomputed.failed());
   }
 
   /** Withdraws the schedule of {@code year}: it counts weekends only again and its deadlines are provisional. */
@@ -58,12 +63,23 @@ public class ScheduleLoading {
       throw new NotFoundException("没有载入 " + year + " 年的节假日安排");
     }
     long version = transaction.execute(status -> schedules.record(year, null, FROM_API, user, ClockUtil.getCurrentTime()));
-    calendar.use(schedules.inForce(), schedules.version());
-    return new Loaded(year, version, 0, 0,
-        recompute.recomputeFrom(LocalDate.of(year, 1, 1), "撤回 " + year + " 年节假日安排（第 " + version + " 版）", user));
+    useSharedSchedules();
+    DeadlineRecompute.Recomputed recomputed =
+        recompute.recomputeFrom(LocalDate.of(year, 1, 1), "撤回 " + year + " 年节假日安排（第 " + version + " 版）", user);
+    refresher.recheckFrom(LocalDate.of(year, 1, 1));
+    return new Loaded(year, version, 0, 0, recomputed.moved(), recomputed.failed());
   }
 
-  /** What a load did: the year, the load's version, what the schedule holds, and every deadline it moved. */
-  public record Loaded(int year, long version, int holidays, int workingWeekends, List<DeadlineMove> moved) {
+  /** This node counts with the schedules every node shares (the version read first: a newer load is followed next round). */
+  void useSharedSchedules() {
+    long version = schedules.version();
+    calendar.use(schedules.inForce(), version);
+  }
+
+  /**
+   * What a load did: the year, the load's version, what the schedule holds, every deadline it moved, and the cases or events
+   * it could not recompute at once ({@code retriedLater}: their process instances; recomputed in the background).
+   */
+  public record Loaded(int year, long version, int holidays, int workingWeekends, List<DeadlineMove> moved, List<String> retriedLater) {
   }
 }

@@ -22,6 +22,14 @@ public class ReportLimits {
     this.settings = settings;
   }
 
+  /**
+   * The report's limit without a clock: {@code ${reportLimits.due(urgent)}} in levels started on a model version before
+   * statutory clocks (a new holiday schedule does not move them).
+   */
+  public Date due(boolean urgent) {
+    return urgent ? workingDays.hoursLater(settings.getReportHoursUrgent()) : workingDays.deadline(settings.getReportWorkingDays());
+  }
+
   /** Starts the clock of a summoned department's report ({@code reportDue} of its summons). */
   public Date start(DelegateExecution summons, boolean urgent, String department) {
     if (urgent) {

@@ -30,6 +30,14 @@ public class AdjudicationLimits {
     return workingDays.deadline(settings.getOpenWorkingDays());
   }
 
+  /**
+   * A statement's limit without a clock: {@code ${adjudicationLimits.statementDue()}} in adjudications started on a model
+   * version before statutory clocks.
+   */
+  public Date statementDue() {
+    return workingDays.deadline(settings.getStatementWorkingDays());
+  }
+
   /** Starts a party's clock to state its view ({@code statementDue} of its statement). */
   public Date startStatement(DelegateExecution statement, String party) {
     return clocks.startLocal(statement, "statementDue", settings.getStatementWorkingDays(), party);

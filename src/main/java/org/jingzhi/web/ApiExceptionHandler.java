@@ -1,6 +1,7 @@
 package org.jingzhi.web;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.jingzhi.engine.RefusedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,12 @@ class ApiExceptionHandler {
   @ExceptionHandler(ConflictException.class)
   ResponseEntity<ApiError> conflict(ConflictException e) {
     return answer(HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  /** Someone changed the same case at the same moment and the engine refused the later change: nothing happened, try again. */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ResponseEntity<ApiError> concurrentChange(OptimisticLockingException e) {
+    return answer(HttpStatus.CONFLICT, "该案件正被他人同时办理，本次操作未生效，请稍后重试");
   }
 
   @ExceptionHandler(AuthorizationException.class)

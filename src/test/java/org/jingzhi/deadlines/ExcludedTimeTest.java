@@ -1,6 +1,7 @@
 package org.jingzhi.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jingzhi.support.Clock.endOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,6 +159,28 @@ class ExcludedTimeTest {
       assertThat(job.isSuspended()).isFalse();
       assertThat(job.getDuedate()).as("9 left from 08-05").isEqualTo(endOf(2026, 8, 18));
     });
+  }
+
+  @Test
+  void stoppingAndResumingOnTheDueDayGivesNoExtraDay() {
+    ProcessInstance restaurant = acceptedCase("检测戊店");
+    String caseNumber = approval.caseNumber(restaurant);
+    Clock.set(2026, 8, 10, 10, 0);  // market's last day: nothing left after today
+    long period = idOf(http.post("market", path(caseNumber), TESTING));
+    assertThat(http.post("market", path(caseNumber) + "/" + period + "/end", "{\"result\": \"当天出结果\"}").status()).isEqualTo(200);
+
+    assertThat(approval.reviewTask(restaurant, "market").getDueDate()).isEqualTo(endOf(2026, 8, 10));
+    assertThat(approval.timers(restaurant, "caseOverdueTimer").get(0).getDuedate()).isEqualTo(endOf(2026, 8, 17));
+  }
+
+  @Test
+  void theDatabaseHoldsOneOpenPeriodPerDepartment() {
+    ProcessInstance restaurant = acceptedCase("检测己店");
+    periods.start(approval.caseNumber(restaurant), restaurant.getId(), "market", ExcludedPeriod.Kind.HEARING, 3, "甲", "market",
+        Clock.at(2026, 8, 6, 23, 59), true);
+
+    assertThatThrownBy(() -> periods.start(approval.caseNumber(restaurant), restaurant.getId(), "market", ExcludedPeriod.Kind.TESTING, 3,
+        "乙（同时提交）", "market", Clock.at(2026, 8, 6, 23, 59), true)).isInstanceOf(org.jingzhi.web.ConflictException.class);
   }
 
   @Test

@@ -1,12 +1,14 @@
 package org.jingzhi.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jingzhi.support.Clock.endOf;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -195,6 +197,20 @@ class ScheduleLoadingTest {
         .allSatisfy(cause -> assertThat(cause).contains("本节点采用第"));
   }
 
+  @Test
+  void aClockThatChangedWhileBeingRecomputedIsRecomputedAgain() {
+    Clock.set(2026, 12, 24, 10, 0);
+    ProcessInstance restaurant = approval.submit("restaurant-opening", "同时延期");
+    approval.accept(restaurant);
+    Clocks.Clock read = clocks.ofInstances(List.of(restaurant.getId())).stream().filter(clock -> clock.variable().equals("caseDue"))
+        .findFirst().orElseThrow();
+    clocks.extended(read, 15);  // an extension approved in between
+
+    assertThatThrownBy(() -> clocks.moved(read, endOf(2027, 1, 12), false)).isInstanceOf(OptimisticLockingException.class);
+  }
+
+  @Autowired
+  Clocks clocks;
   @Autowired
   DeadlineChanges changes;
   private Http.Response put(String user, String yaml) {
