@@ -7,12 +7,14 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingzhi.intake.IdempotentIntake;
 import org.jingzhi.web.DemoUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -45,13 +47,15 @@ class JointApprovalController {
       {"result": "检测合格，报告编号 JC-2026-0815"}""";
 
   private final JointApprovals approvals;
+  private final IdempotentIntake intake;
   private final JointApprovalExtensions extensions;
   private final JointApprovalExcludedTime excludedTime;
   private final CaseViews views;
 
-  JointApprovalController(JointApprovals approvals, JointApprovalExtensions extensions, JointApprovalExcludedTime excludedTime,
-                          CaseViews views) {
+  JointApprovalController(JointApprovals approvals, IdempotentIntake intake, JointApprovalExtensions extensions,
+                          JointApprovalExcludedTime excludedTime, CaseViews views) {
     this.approvals = approvals;
+    this.intake = intake;
     this.extensions = extensions;
     this.excludedTime = excludedTime;
     this.views = views;
@@ -100,8 +104,11 @@ class JointApprovalController {
   @ResponseStatus(HttpStatus.CREATED)
   Submission submit(@RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = {
       @ExampleObject(name = "个人 a person", value = PERSON_APPLIES),
-      @ExampleObject(name = "单位 an organisation", value = ORGANISATION_APPLIES)})) ApplicationRequest request) {
-    return approvals.submit(request);
+      @ExampleObject(name = "单位 an organisation", value = ORGANISATION_APPLIES)})) ApplicationRequest request,
+                    @RequestHeader(name = IdempotentIntake.HEADER, required = false) @Parameter(description = "幂等键：超时或节点故障后重发同一请求"
+                        + "时带上同一个键（如 UUID），得到第一次的应答，不会产生第二个案件；同一键用于不同请求返回 409。· Send the same key when you "
+                        + "retry; you get the first answer, never a second case.") String idempotencyKey) {
+    return intake.once(idempotencyKey, "joint-approvals", request, Submission.class, () -> approvals.submit(request));
   }
 
   /** Answers the case as it stands after the supplement. */

@@ -39,7 +39,7 @@ class RegisterCase implements JavaDelegate {
       throw new RefusedInputException("申请信息有误：" + String.join("；", problems));
     }
     execution.setVariables(application.variables());
-    String caseNumber = caseNumbers.next(CaseNumbers.JOINT_APPROVAL);
+    String caseNumber = caseNumbers.next(CaseNumbers.JOINT_APPROVAL, execution.getProcessInstanceId());
     execution.setProcessBusinessKey(caseNumber);
     execution.setVariable(CASE_NUMBER, caseNumber);
     execution.setVariable(QUERY_CODE, QueryCodes.next());

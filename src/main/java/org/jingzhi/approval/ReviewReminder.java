@@ -26,7 +26,7 @@ class ReviewReminder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String department = (String) execution.getVariable("department");
     String subject = organization.shortName(department) + "审查：" + execution.getVariable(PROJECT_NAME);
-    notices.record(NoticeKind.REMINDER, execution.getProcessInstanceId(), (String) execution.getVariable(CASE_NUMBER), Notice.UNIT,
+    notices.recordOnce(execution, NoticeKind.REMINDER, (String) execution.getVariable(CASE_NUMBER), Notice.UNIT,
         department, "催办：" + subject, "「" + subject + "」今日到期，请及时办结。");
   }
 }

@@ -6,12 +6,14 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jingzhi.intake.IdempotentIntake;
 import org.jingzhi.web.DemoUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,11 +27,13 @@ class EventController {
       {"reason": "需协调产权单位共同整改，本级时限内无法完成", "workingDays": 5}""";
 
   private final Events events;
+  private final IdempotentIntake intake;
   private final EventExtensions extensions;
   private final EventViews views;
 
-  EventController(Events events, EventExtensions extensions, EventViews views) {
+  EventController(Events events, IdempotentIntake intake, EventExtensions extensions, EventViews views) {
     this.events = events;
+    this.intake = intake;
     this.extensions = extensions;
     this.views = views;
   }
@@ -59,8 +63,11 @@ class EventController {
   @DemoUser("hotline")
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  ReportedEvent report(@RequestBody(required = false) EventRequest request) {
-    return events.report(request);
+  ReportedEvent report(@RequestBody(required = false) EventRequest request,
+                       @RequestHeader(name = IdempotentIntake.HEADER, required = false) @Parameter(description = "幂等键：重发同一请求时带上同一个键，"
+                           + "得到第一次的应答，不会登记第二个事件；同一键用于不同请求返回 409。· Retry with the same key: the first answer, never a "
+                           + "second event.") String idempotencyKey) {
+    return intake.once(idempotencyKey, "events", request, ReportedEvent.class, () -> events.report(request));
   }
 
   @Operation(summary = "事件详情 · an event as staff see it",

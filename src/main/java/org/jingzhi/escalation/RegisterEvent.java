@@ -37,7 +37,7 @@ class RegisterEvent implements JavaDelegate {
       throw new RefusedInputException("事件信息有误：" + String.join("；", problems));
     }
     execution.setVariables(report.variables());
-    String eventNumber = numbers.next(CaseNumbers.EVENT);
+    String eventNumber = numbers.next(CaseNumbers.EVENT, execution.getProcessInstanceId());
     execution.setProcessBusinessKey(eventNumber);
     execution.setVariable(EVENT_NUMBER, eventNumber);
     execution.setVariable(SEND_BACK_COUNT, 0);

@@ -23,7 +23,7 @@ class ReportReminder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String department = (String) execution.getVariable("department");
     String subject = execution.getVariable("unitName") + "吹哨：" + execution.getVariable(CATEGORY_NAME) + "（" + execution.getVariable(ADDRESS) + "）";
-    notices.record(NoticeKind.REMINDER, execution.getProcessInstanceId(), (String) execution.getVariable(EVENT_NUMBER), Notice.UNIT,
+    notices.recordOnce(execution, NoticeKind.REMINDER, (String) execution.getVariable(EVENT_NUMBER), Notice.UNIT,
         department, "催办报到：" + subject, "请尽快到现场报到：" + subject);
   }
 }

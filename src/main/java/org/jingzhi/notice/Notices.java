@@ -3,6 +3,7 @@ package org.jingzhi.notice;
 import java.sql.Timestamp;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +34,33 @@ public class Notices {
 
   public Notice record(NoticeKind kind, String processInstanceId, String caseNumber, String recipientKind, String recipient,
                        String title, String body) {
+    return insert(null, kind, processInstanceId, caseNumber, recipientKind, recipient, title, body);
+  }
+
+  /**
+   * Records the notice a process step issues, once: a step run again (its timer's job executed twice) finds it by
+   * {@link #stepKey} and issues nothing; two at the same moment are refused by the database ({@code jz_notice_once}).
+   */
+  public Notice recordOnce(DelegateExecution step, NoticeKind kind, String caseNumber, String recipientKind, String recipient, String title,
+                           String body) {
+    String key = stepKey(step, kind, recipient);
+    List<Notice> issued = jdbc.query("SELECT * FROM jz_notice WHERE idempotency_key = ?", ROW, key);
+    return issued.isEmpty() ? insert(key, kind, step.getProcessInstanceId(), caseNumber, recipientKind, recipient, title, body) : issued.get(0);
+  }
+
+  /** The step's own key: the activity instance it runs in, the step, what and to whom. */
+  static String stepKey(DelegateExecution step, NoticeKind kind, String recipient) {
+    return kind.name() + ":" + step.getParentActivityInstanceId() + ":" + step.getCurrentActivityId() + ":" + recipient;
+  }
+
+  private Notice insert(String idempotencyKey, NoticeKind kind, String processInstanceId, String caseNumber, String recipientKind,
+                        String recipient, String title, String body) {
     Date now = ClockUtil.getCurrentTime();
     String text = body.length() > MAX_BODY ? body.substring(0, MAX_BODY - 1) + "…" : body;
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("INSERT INTO jz_notice (kind, process_instance_id, case_number, recipient_kind, "
-          + "recipient, title, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+          + "recipient, title, body, created_at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       statement.setString(1, kind.name());
       statement.setString(2, processInstanceId);
       statement.setString(3, caseNumber);
@@ -47,6 +69,7 @@ public class Notices {
       statement.setString(6, title);
       statement.setString(7, text);
       statement.setTimestamp(8, new Timestamp(now.getTime()));
+      statement.setString(9, idempotencyKey);
       return statement;
     }, key);
     Notice notice = new Notice(key.getKey().longValue(), kind, processInstanceId, caseNumber, recipientKind, recipient, title, text, now, null);

@@ -21,7 +21,7 @@ class RulingReminder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String number = (String) execution.getVariable("eventNumber");
     String subject = "裁定责任单位：" + execution.getVariable("categoryName") + "（" + number + "）";
-    notices.record(NoticeKind.REMINDER, execution.getProcessInstanceId(), number, Notice.UNIT, AdjudicationProcess.GROUP,
+    notices.recordOnce(execution, NoticeKind.REMINDER, number, Notice.UNIT, AdjudicationProcess.GROUP,
         "催办裁定：" + subject, "今日到期，请尽快裁定：" + subject);
   }
 }

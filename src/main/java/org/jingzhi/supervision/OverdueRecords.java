@@ -19,11 +19,23 @@ public class OverdueRecords {
     this.jdbc = jdbc;
   }
 
-  public void add(OverdueRecord record) {
+  /**
+   * Records a missed limit once: {@code scopeInstanceId} is the activity instance that held the limit's timer (a review, a
+   * summons, the event). False when it was recorded already (a timer job run twice); a record made at the same moment by
+   * another transaction is refused by the database ({@code jz_overdue_once}) and that transaction runs again.
+   */
+  public boolean add(OverdueRecord record, String scopeInstanceId) {
+    Integer recorded = jdbc.queryForObject("SELECT COUNT(*) FROM jz_overdue WHERE process_instance_id = ? AND activity_id = ? AND unit = ?"
+            + " AND due_at = ? AND scope_instance_id = ?", Integer.class, record.processInstanceId(), record.activityId(), record.unit(),
+        timestamp(record.dueAt()), scopeInstanceId);
+    if (recorded != null && recorded > 0) {
+      return false;
+    }
     jdbc.update("INSERT INTO jz_overdue (scope, process_key, process_instance_id, case_number, unit, level_name, activity_id, task_id, "
-            + "subject, due_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + "subject, due_at, recorded_at, scope_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         record.scope(), record.processKey(), record.processInstanceId(), record.caseNumber(), record.unit(), record.level(),
-        record.activityId(), record.taskId(), record.subject(), timestamp(record.dueAt()), timestamp(record.recordedAt()));
+        record.activityId(), record.taskId(), record.subject(), timestamp(record.dueAt()), timestamp(record.recordedAt()), scopeInstanceId);
+    return true;
   }
 
   public List<OverdueRecord> ofCase(String caseNumber) {

@@ -53,8 +53,11 @@ public class OverdueSupervision implements JavaDelegate {
     String processKey = execution.getProcessDefinitionId().split(":")[0];
 
     boolean supervise = !Boolean.FALSE.equals(execution.getVariable("overdueSupervise"));
-    records.add(new OverdueRecord(null, scope, processKey, execution.getProcessInstanceId(), caseNumber, unit, level,
-        execution.getCurrentActivityId(), null, subject, due, ClockUtil.getCurrentTime()));
+    boolean recorded = records.add(new OverdueRecord(null, scope, processKey, execution.getProcessInstanceId(), caseNumber, unit, level,
+        execution.getCurrentActivityId(), null, subject, due, ClockUtil.getCurrentTime()), execution.getParentActivityInstanceId());
+    if (!recorded) {
+      return;  // recorded, told and supervised already: the same timer's job ran twice
+    }
 
     String unitName = organization.displayName(unit);
     String body = unitName + "办理的「" + subject + "」时限为 " + format(due) + "，现已超期。编号：" + caseNumber;
