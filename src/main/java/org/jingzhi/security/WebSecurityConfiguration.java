@@ -15,6 +15,7 @@ class WebSecurityConfiguration {
   static final String ENGINE_REST = "/engine-rest";
   static final String WEBAPP_API = "/camunda/api";
   static final String ADMIN_SETUP = WEBAPP_API + "/admin/setup";
+  static final String ACTUATOR = "/actuator";
 
   @Bean
   FilterRegistrationBean<AdminSetupGuard> adminSetupGuard() {
@@ -53,13 +54,30 @@ class WebSecurityConfiguration {
   FilterRegistrationBean<HttpBasicAuthenticationFilter> httpBasicAuthentication(IdentityService identityService) {
     FilterRegistrationBean<HttpBasicAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new HttpBasicAuthenticationFilter(identityService, WebSecurityConfiguration::isOpen));
-    registration.addUrlPatterns(ENGINE_REST + "/*", "/api/*");
+    registration.addUrlPatterns(ENGINE_REST + "/*", "/api/*", ACTUATOR + "/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 
-  /** The engine list (a health probe) and the applicants' public case view need no login. */
+  @Bean
+  FilterRegistrationBean<OperatorsOnly> operatorsOnly(IdentityService identityService) {
+    FilterRegistrationBean<OperatorsOnly> registration = new FilterRegistrationBean<>(new OperatorsOnly(identityService));
+    registration.addUrlPatterns(ACTUATOR + "/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+    return registration;
+  }
+
+  /** The health probes of load balancers and compose: status only, no login. */
+  static boolean isHealthProbe(HttpServletRequest request) {
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return "GET".equals(request.getMethod()) && (path.equals(ACTUATOR + "/health") || path.startsWith(ACTUATOR + "/health/"));
+  }
+
+  /** The engine list (a health probe), the node's health probes and the applicants' public case view need no login. */
   static boolean isOpen(HttpServletRequest request) {
+    if (isHealthProbe(request)) {
+      return true;
+    }
     // servlet path and path info are decoded and normalised by the container, unlike the raw URI
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if ("GET".equals(request.getMethod()) && (path.equals(ENGINE_REST + "/engine") || path.equals(ENGINE_REST + "/engine/"))) {
