@@ -50,9 +50,11 @@ public class ScheduleLoading {
     }
     long version = transaction.execute(status -> schedules.record(year, content, source, user, ClockUtil.getCurrentTime()));
     useSharedSchedules();
-    DeadlineRecompute.Recomputed recomputed = recomputeOpenWork
-        ? recompute.recomputeFrom(LocalDate.of(year, 1, 1), "载入 " + year + " 年节假日安排（第 " + version + " 版）", user)
-        : new DeadlineRecompute.Recomputed(List.of(), List.of());
+    if (!recomputeOpenWork) {
+      return new Loaded(year, version, schedule.holidays().size(), schedule.workingWeekends().size(), List.of(), List.of());
+    }
+    DeadlineRecompute.Recomputed recomputed =
+        recompute.recomputeFrom(LocalDate.of(year, 1, 1), "载入 " + year + " 年节假日安排（第 " + version + " 版）", user);
     refresher.recheckFrom(LocalDate.of(year, 1, 1));
     return new Loaded(year, version, schedule.holidays().size(), schedule.workingWeekends().size(), recomputed.moved(), recomputed.failed());
   }

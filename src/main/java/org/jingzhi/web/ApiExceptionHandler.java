@@ -8,6 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -79,8 +82,44 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
+    if (databaseUnavailable(e)) {
+      LOG.warn("The database cannot be reached: {}", e.getMessage());
+      return answer(HttpStatus.SERVICE_UNAVAILABLE, "数据库暂时无法连接，本次操作未生效，请稍后重试");
+    }
     LOG.error("Unexpected error in API call", e);
     return answer(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请稍后重试或联系管理员");
+  }
+
+  /**
+   * The database is down or restarting: no connection, or one that broke (SQL state class 08, or PostgreSQL's 57P01–57P03
+   * while it shuts down or starts). Nothing was written; the same request succeeds once it is back.
+   */
+  static boolean databaseUnavailable(Throwable error) {
+    return databaseUnavailable(error, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+  }
+
+  /** Follows causes, suppressed exceptions and the failure a rollback overrode (the connection broke mid-transaction). */
+  private static boolean databaseUnavailable(Throwable error, java.util.Set<Throwable> seen) {
+    if (error == null || !seen.add(error)) {
+      return false;
+    }
+    if (error instanceof CannotGetJdbcConnectionException || error instanceof CannotCreateTransactionException
+        || error instanceof java.sql.SQLTransientConnectionException || error instanceof java.sql.SQLNonTransientConnectionException) {
+      return true;
+    }
+    if (error instanceof java.sql.SQLException sql && sql.getSQLState() != null
+        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+      return true;
+    }
+    if (error instanceof TransactionSystemException rollback && databaseUnavailable(rollback.getApplicationException(), seen)) {
+      return true;
+    }
+    for (Throwable suppressed : error.getSuppressed()) {
+      if (databaseUnavailable(suppressed, seen)) {
+        return true;
+      }
+    }
+    return databaseUnavailable(error.getCause(), seen);
   }
 
   static ResponseEntity<ApiError> answer(HttpStatus status, String message) {
