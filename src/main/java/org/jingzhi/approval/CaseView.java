@@ -20,7 +20,8 @@ public record CaseView(String caseNumber, String processInstanceId, String matte
    * reaches into a year whose holiday schedule is not loaded yet).
    */
   public record Department(String department, String name, String status, String statusLabel, String decision, String opinion,
-                           String missingMaterials, Date dueDate, boolean dueProvisional, boolean overdue, String reviewer, Date decidedAt, Integer round) {
+                           String missingMaterials, Date dueDate, boolean dueProvisional, boolean overdue, String reviewer, Date decidedAt,
+                           Integer round) {
   }
 
   public record Overdue(String unit, String unitName, String scope, String subject, Date dueAt, Date recordedAt) {
