@@ -23,15 +23,17 @@ public record ApplicationRequest(
           example = "11010519491231002X") String idNumber,
       @Schema(description = "单位：统一社会信用代码（校验位须正确），不填 idNumber · an organisation's unified social credit code",
           example = "91350100M000100Y43") String creditCode,
-      @Schema(description = "手机号 · mobile phone", example = "13800138000", requiredMode = REQUIRED) String phone) {
+      @Schema(description = "手机号 · mobile phone", example = "13800138000", requiredMode = REQUIRED) String phone,
+      @Schema(description = "电子邮箱（可选），通知同时发到此邮箱 · e-mail address, optional; notices go there too",
+          example = "zhangsan@example.cn") String email) {
   }
 
   CaseApplication toApplication() {
-    Applicant person = applicant == null ? new Applicant(null, null, null, null) : applicant;
+    Applicant person = applicant == null ? new Applicant(null, null, null, null, null) : applicant;
     String materialLines = materials == null ? null
         : String.join("\n", materials.stream().map(material -> material == null ? "" : material.replace('\n', ' ')).toList());
     return new CaseApplication(Texts.text(matterType), Texts.text(projectName), Texts.text(person.name()),
-        Texts.text(person.idNumber()), Texts.text(person.creditCode()), Texts.text(person.phone()),
+        Texts.text(person.idNumber()), Texts.text(person.creditCode()), Texts.text(person.phone()), Texts.text(person.email()),
         materialLines);
   }
 }

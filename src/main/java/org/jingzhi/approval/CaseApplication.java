@@ -8,13 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jingzhi.cases.PersonalData;
+import org.jingzhi.notice.Person;
 
 /**
  * An application for a joint approval as the process keeps it: flat variables, materials one per
  * line. {@link #problems} lists what is wrong in Chinese; an empty list means it may be submitted.
  */
 public record CaseApplication(String matterType, String projectName, String applicantName, String applicantIdNumber,
-                              String applicantCreditCode, String applicantPhone, String materials) {
+                              String applicantCreditCode, String applicantPhone, String applicantEmail, String materials) {
 
   static final int MAX_NAME = 50;
   static final int MAX_PROJECT = 200;
@@ -24,7 +25,7 @@ public record CaseApplication(String matterType, String projectName, String appl
   public static CaseApplication fromVariables(Map<String, Object> variables) {
     return new CaseApplication(text(variables.get(MATTER_TYPE)), text(variables.get(PROJECT_NAME)), text(variables.get(APPLICANT_NAME)),
         text(variables.get(APPLICANT_ID_NUMBER)), text(variables.get(APPLICANT_CREDIT_CODE)), text(variables.get(APPLICANT_PHONE)),
-        text(variables.get(MATERIALS)));
+        text(variables.get(APPLICANT_EMAIL)), text(variables.get(MATERIALS)));
   }
 
   public List<String> materialList() {
@@ -54,6 +55,9 @@ public record CaseApplication(String matterType, String projectName, String appl
     } else if (!PersonalData.isPhone(applicantPhone)) {
       problems.add("联系电话格式不正确：" + applicantPhone);
     }
+    if (applicantEmail != null && !Person.isEmail(applicantEmail)) {
+      problems.add("电子邮箱格式不正确 applicant.email");
+    }
     List<String> lines = materialList();
     if (lines.isEmpty()) {
       problems.add("至少提交一份申请材料 materials");
@@ -73,6 +77,7 @@ public record CaseApplication(String matterType, String projectName, String appl
     variables.put(APPLICANT_ID_NUMBER, applicantIdNumber);
     variables.put(APPLICANT_CREDIT_CODE, applicantCreditCode);
     variables.put(APPLICANT_PHONE, applicantPhone);
+    variables.put(APPLICANT_EMAIL, applicantEmail);
     variables.put(MATERIALS, String.join("\n", materialList()));
     return variables;
   }

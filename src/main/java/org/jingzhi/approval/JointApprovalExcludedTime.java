@@ -3,6 +3,7 @@ package org.jingzhi.approval;
 import static org.jingzhi.approval.JointApprovalProcess.*;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -19,9 +20,8 @@ import org.jingzhi.deadlines.ExcludedPeriod;
 import org.jingzhi.deadlines.ExcludedPeriods;
 import org.jingzhi.deadlines.ExcludedTime;
 import org.jingzhi.engine.AsSystem;
-import org.jingzhi.notice.Notice;
 import org.jingzhi.notice.NoticeKind;
-import org.jingzhi.notice.Notices;
+import org.jingzhi.notice.NoticeTemplate;
 import org.jingzhi.organization.CurrentUser;
 import org.jingzhi.organization.Organization;
 import org.jingzhi.web.ConflictException;
@@ -48,14 +48,14 @@ public class JointApprovalExcludedTime {
   private final ReviewsInProgress reviews;
   private final ExcludedTime excludedTime;
   private final ExcludedPeriods periods;
-  private final Notices notices;
+  private final ApplicantNotices applicant;
   private final CurrentUser currentUser;
   private final ApprovalSettings settings;
   private final Organization organization;
   private final DateTimeFormatter day;
 
   JointApprovalExcludedTime(ProcessEngine engine, ReviewsInProgress reviews, ExcludedTime excludedTime, ExcludedPeriods periods,
-                            Notices notices, CurrentUser currentUser, Organization organization, CalendarProperties calendar,
+                            ApplicantNotices applicant, CurrentUser currentUser, Organization organization, CalendarProperties calendar,
                             ApprovalSettings settings) {
     this.settings = settings;
     this.runtime = engine.getRuntimeService();
@@ -64,7 +64,7 @@ public class JointApprovalExcludedTime {
     this.reviews = reviews;
     this.excludedTime = excludedTime;
     this.periods = periods;
-    this.notices = notices;
+    this.applicant = applicant;
     this.currentUser = currentUser;
     this.organization = organization;
     this.day = DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(calendar.getZone());
@@ -88,9 +88,9 @@ public class JointApprovalExcludedTime {
     return inEngine(review, from -> {
       ExcludedPeriod period = excludedTime.start(from, caseNumber, review.department(), kind, given.expectedWorkingDays(), reason, user,
           REVIEW_DUE, CASE_DUE, settings.getExcludedPeriodsPerDepartment());
-      tellApplicant(from, caseNumber, "不计入时限告知", organization.shortName(review.department()) + "需进行" + kind.label + "（"
-          + reason + "），预计 " + given.expectedWorkingDays() + " 个工作日，至 " + day.format(period.expectedEnd().toInstant())
-          + "。依照《行政许可法》第四十五条，所需时间不计入审查时限，结果出具后继续计算。");
+      applicant.tell(from, from.getProcessInstanceId(), NoticeKind.EXCLUDED_TIME, NoticeTemplate.CASE_EXCLUDED_TIME, Map.of(
+          "department", organization.shortName(review.department()), "procedure", kind.label, "reason", reason,
+          "workingDays", String.valueOf(given.expectedWorkingDays()), "expectedEnd", day.format(period.expectedEnd().toInstant())));
       return period;
     });
   }
@@ -111,8 +111,8 @@ public class JointApprovalExcludedTime {
     String user = currentUser.userId();
     return inEngine(review, from -> {
       ExcludedPeriod ended = excludedTime.end(from, period, result, user, REVIEW_DUE, CASE_DUE);
-      tellApplicant(from, caseNumber, "恢复计时告知", organization.shortName(period.unit()) + "的" + period.kind().label
-          + "已结束（" + result + "），审查时限自即日起继续计算。");
+      applicant.tell(from, from.getProcessInstanceId(), NoticeKind.EXCLUDED_TIME, NoticeTemplate.CASE_EXCLUDED_TIME_ENDED, Map.of(
+          "department", organization.shortName(period.unit()), "procedure", period.kind().label, "result", result));
       return ended;
     });
   }
@@ -137,12 +137,6 @@ public class JointApprovalExcludedTime {
         }
       }
     }
-  }
-
-  private void tellApplicant(ExecutionEntity execution, String caseNumber, String title, String body) {
-    notices.record(NoticeKind.EXCLUDED_TIME, execution.getProcessInstanceId(), caseNumber, Notice.APPLICANT,
-        (String) execution.getVariable(APPLICANT_PHONE), title + "：" + execution.getVariable(PROJECT_NAME),
-        "您申请的「" + execution.getVariable(MATTER_NAME) + "」（受理编号 " + caseNumber + "）" + body);
   }
 
   private ProcessInstance runningCase(String caseNumber) {

@@ -28,6 +28,7 @@ public final class JointApprovalProcess {
   public static final String APPLICANT_ID_NUMBER = "applicantIdNumber";
   public static final String APPLICANT_CREDIT_CODE = "applicantCreditCode";
   public static final String APPLICANT_PHONE = "applicantPhone";
+  public static final String APPLICANT_EMAIL = "applicantEmail";
   public static final String MATERIALS = "materials";
   public static final String ACCEPTANCE = "acceptance";
   public static final String ACCEPTANCE_DUE = "acceptanceDue";

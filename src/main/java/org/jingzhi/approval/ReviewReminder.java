@@ -2,10 +2,12 @@ package org.jingzhi.approval;
 
 import static org.jingzhi.approval.JointApprovalProcess.*;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.jingzhi.notice.Notice;
+import org.jingzhi.notice.Cause;
 import org.jingzhi.notice.NoticeKind;
+import org.jingzhi.notice.NoticeTemplate;
 import org.jingzhi.notice.Notices;
 import org.jingzhi.organization.Organization;
 import org.springframework.stereotype.Component;
@@ -26,7 +28,8 @@ class ReviewReminder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String department = (String) execution.getVariable("department");
     String subject = organization.shortName(department) + "审查：" + execution.getVariable(PROJECT_NAME);
-    notices.recordOnce(execution, NoticeKind.REMINDER, (String) execution.getVariable(CASE_NUMBER), Notice.UNIT,
-        department, "催办：" + subject, "「" + subject + "」今日到期，请及时办结。");
+    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    notices.tellUnit(Cause.once(execution, caseNumber, NoticeKind.REMINDER, department), NoticeKind.REMINDER, department,
+        NoticeTemplate.REVIEW_REMINDER, Map.of("subject", subject));
   }
 }

@@ -2,13 +2,13 @@ package org.jingzhi.approval;
 
 import static org.jingzhi.approval.JointApprovalProcess.*;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jingzhi.deadlines.Clocks;
-import org.jingzhi.notice.Notice;
 import org.jingzhi.notice.NoticeKind;
-import org.jingzhi.notice.Notices;
+import org.jingzhi.notice.NoticeTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component("supplementNotice")
 class SupplementNotice implements JavaDelegate {
 
-  private final Notices notices;
+  private final ApplicantNotices applicant;
   private final Clocks clocks;
   private final ApprovalSettings settings;
 
-  SupplementNotice(Notices notices, Clocks clocks, ApprovalSettings settings) {
-    this.notices = notices;
+  SupplementNotice(ApplicantNotices applicant, Clocks clocks, ApprovalSettings settings) {
+    this.applicant = applicant;
     this.clocks = clocks;
     this.settings = settings;
   }
@@ -37,11 +37,7 @@ class SupplementNotice implements JavaDelegate {
     execution.setVariable("supplementRequestedAt", ClockUtil.getCurrentTime());
     clocks.start(execution, SUPPLEMENT_DUE, settings.getSupplementWorkingDays());
 
-    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
-    String title = "补正材料通知（一次性告知）：" + execution.getVariable(PROJECT_NAME);
-    String body = "您申请的「" + execution.getVariable(MATTER_NAME) + "」（受理编号 " + caseNumber + "）需补正以下材料：\n" + request
-        + "\n请在 " + settings.getSupplementWorkingDays() + " 个工作日内到政务服务中心窗口补正，逾期视为撤回申请。";
-    notices.record(NoticeKind.SUPPLEMENT, execution.getProcessInstanceId(), caseNumber, Notice.APPLICANT,
-        (String) execution.getVariable(APPLICANT_PHONE), title, body);
+    applicant.tell(execution, execution.getProcessInstanceId(), NoticeKind.SUPPLEMENT, NoticeTemplate.CASE_SUPPLEMENT,
+        Map.of("materials", request == null ? "" : request, "workingDays", String.valueOf(settings.getSupplementWorkingDays())));
   }
 }

@@ -14,6 +14,7 @@ public final class PersonalData {
   private static final String ID_CHECK = "10X98765432";
   private static final String CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  private static final Pattern MOBILE_IN_TEXT = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
   private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
 
   private PersonalData() {
@@ -56,6 +57,20 @@ public final class PersonalData {
       return phone == null ? null : "****";
     }
     return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+  }
+
+  /** Every mobile number in a free text, masked: for logs and any text a person's number may have slipped into. */
+  public static String maskMobilesIn(String text) {
+    return text == null ? null : MOBILE_IN_TEXT.matcher(text).replaceAll(found -> maskPhone(found.group()));
+  }
+
+  /** z***@example.cn: the first character of the mailbox and the domain stay. */
+  public static String maskEmail(String email) {
+    if (email == null) {
+      return null;
+    }
+    int at = email.indexOf('@');
+    return at < 1 ? "***" : email.charAt(0) + "***" + email.substring(at);
   }
 
   /** 1101**********002X: the region and the last four stay. */

@@ -26,6 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseTrail {
 
+  private static final Map<Notice.Channel, String> DELIVERY = Map.of(Notice.Channel.IN_APP, "平台通知", Notice.Channel.SMS, "短信",
+      Notice.Channel.EMAIL, "邮件", Notice.Channel.NONE, "未留联系方式");
+  private static final Map<Notice.Status, String> STATE = Map.of(Notice.Status.PENDING, "待发送", Notice.Status.SENT, "已发出",
+      Notice.Status.FAILED, "发送失败，重试中", Notice.Status.GIVEN_UP, "未送达");
+
   static final Pattern NUMBER = Pattern.compile("(LH|SJ)-\\d{8}-\\d{6}");
   static final String JOINT_APPROVAL_PREFIX = "LH-";
 
@@ -105,8 +110,9 @@ class CaseTrail {
     }
     for (Notice notice : notices.ofCase(wanted)) {
       boolean toUnit = Notice.UNIT.equals(notice.recipientKind());
+      String to = toUnit ? name(notice.recipient()) : Notice.APPLICANT.equals(notice.recipientKind()) ? "申请人" : "反映人";
       entries.add(TrailEntry.notice(notice.createdAt(), notice.title(), toUnit ? notice.recipient() : notice.recipientKind(),
-          toUnit ? name(notice.recipient()) : null, notice.body()));
+          to + "（" + DELIVERY.get(notice.channel()) + "，" + STATE.get(notice.status()) + "）", notice.shownBody()));
     }
     overdueRecords.ofCase(wanted).forEach(record -> entries.add(TrailEntry.overdue(record.recordedAt(), record.subject(), record.unit(),
         name(record.unit()), record.dueAt())));

@@ -2,10 +2,12 @@ package org.jingzhi.escalation;
 
 import static org.jingzhi.escalation.EscalationProcess.*;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.jingzhi.notice.Notice;
+import org.jingzhi.notice.Cause;
 import org.jingzhi.notice.NoticeKind;
+import org.jingzhi.notice.NoticeTemplate;
 import org.jingzhi.notice.Notices;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +25,8 @@ class ReportReminder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String department = (String) execution.getVariable("department");
     String subject = execution.getVariable("unitName") + "吹哨：" + execution.getVariable(CATEGORY_NAME) + "（" + execution.getVariable(ADDRESS) + "）";
-    notices.recordOnce(execution, NoticeKind.REMINDER, (String) execution.getVariable(EVENT_NUMBER), Notice.UNIT,
-        department, "催办报到：" + subject, "请尽快到现场报到：" + subject);
+    String eventNumber = (String) execution.getVariable(EVENT_NUMBER);
+    notices.tellUnit(Cause.once(execution, eventNumber, NoticeKind.REMINDER, department), NoticeKind.REMINDER, department,
+        NoticeTemplate.REPORT_REMINDER, Map.of("subject", subject));
   }
 }

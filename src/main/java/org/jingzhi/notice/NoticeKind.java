@@ -1,6 +1,8 @@
 package org.jingzhi.notice;
 
 public enum NoticeKind {
+  /** 受理通知: the case was accepted; its number and query code. */
+  ACCEPTANCE,
   /** 催办: a time limit is near. */
   REMINDER,
   /** 一次性告知: what the applicant must supplement. */
@@ -15,6 +17,8 @@ public enum NoticeKind {
   EXCLUDED_TIME,
   /** 督办: a time limit was missed. */
   SUPERVISION,
-  /** A notice about an event of the escalation chain. */
+  /** 吹哨报到: a street summoned a department to the scene. */
+  SUMMONS,
+  /** A notice about an event of the escalation chain to its reporter: registered, resolved. */
   EVENT
 }

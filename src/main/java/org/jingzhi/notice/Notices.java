@@ -1,118 +1,186 @@
 package org.jingzhi.notice;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.jingzhi.notice.Notice.Channel;
+import org.jingzhi.notice.Notice.Delivery;
+import org.jingzhi.notice.Notice.Status;
+import org.jingzhi.organization.Organization;
+import org.jingzhi.organization.Unit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Records notices in the current (engine) transaction and delivers them through every
- * {@link NotificationChannel} once it commits; a rolled-back case sends nothing.
+ * The outbox: records notices in the current (engine) transaction, one row per recipient and channel, for
+ * {@link NoticeDispatcher} to deliver once it has committed. A rolled-back step tells nobody; a committed one is told
+ * even when the node dies before delivering. A unit's notices are in the platform at once (and by e-mail where it has
+ * an address); a person's go by SMS to a mobile number and by e-mail to an address.
  */
 @Component
 public class Notices {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Notices.class);
+  private static final int MAX_TITLE = 300;
   private static final int MAX_BODY = 4000;
+  private static final int MAX_PARAMETER = 500;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JdbcTemplate jdbc;
-  private final List<NotificationChannel> channels;
+  private final NoticeTexts texts;
+  private final Organization organization;
+  private final ObjectProvider<JavaMailSender> mail;
 
-  public Notices(JdbcTemplate jdbc, List<NotificationChannel> channels) {
+  public Notices(JdbcTemplate jdbc, NoticeTexts texts, Organization organization, ObjectProvider<JavaMailSender> mail) {
     this.jdbc = jdbc;
-    this.channels = channels;
+    this.texts = texts;
+    this.organization = organization;
+    this.mail = mail;
   }
 
-  public Notice record(NoticeKind kind, String processInstanceId, String caseNumber, String recipientKind, String recipient,
-                       String title, String body) {
-    return insert(null, kind, processInstanceId, caseNumber, recipientKind, recipient, title, body);
+  public List<Notice> tellUnit(Cause cause, NoticeKind kind, String unit, NoticeTemplate template, Map<String, String> parameters) {
+    List<Address> addresses = new ArrayList<>(List.of(new Address(Channel.IN_APP, null)));
+    organization.find(unit).map(Unit::email).filter(email -> email != null && mailConfigured())
+        .ifPresent(email -> addresses.add(new Address(Channel.EMAIL, email)));
+    return record(cause, kind, Notice.UNIT, unit, addresses, template, parameters);
   }
 
-  /**
-   * Records the notice a process step issues, once: a step run again (its timer's job executed twice) finds it by
-   * {@link #stepKey} and issues nothing; two at the same moment are refused by the database ({@code jz_notice_once}).
-   */
-  public Notice recordOnce(DelegateExecution step, NoticeKind kind, String caseNumber, String recipientKind, String recipient, String title,
-                           String body) {
-    String key = stepKey(step, kind, recipient);
-    List<Notice> issued = jdbc.query("SELECT * FROM jz_notice WHERE idempotency_key = ?", ROW, key);
-    return issued.isEmpty() ? insert(key, kind, step.getProcessInstanceId(), caseNumber, recipientKind, recipient, title, body) : issued.get(0);
+  /** Tells a person by SMS and e-mail, as far as they left a number and an address; without either the window must tell them. */
+  public List<Notice> tellPerson(Cause cause, NoticeKind kind, Person person, NoticeTemplate template, Map<String, String> parameters) {
+    List<Address> addresses = new ArrayList<>();
+    if (person.mobile() != null) {
+      addresses.add(new Address(Channel.SMS, person.mobile()));
+    }
+    if (person.email() != null && mailConfigured()) {
+      addresses.add(new Address(Channel.EMAIL, person.email()));
+    }
+    if (addresses.isEmpty()) {
+      addresses.add(new Address(Channel.NONE, null));
+    }
+    return addresses.stream().map(address -> record(cause, kind, person.kind(), address.address() == null ? "未留联系方式" : address.address(),
+        List.of(address), template, parameters)).flatMap(List::stream).toList();
   }
 
-  /** The step's own key: the activity instance it runs in, the step, what and to whom. */
-  static String stepKey(DelegateExecution step, NoticeKind kind, String recipient) {
-    return kind.name() + ":" + step.getParentActivityInstanceId() + ":" + step.getCurrentActivityId() + ":" + recipient;
+  private boolean mailConfigured() {
+    return mail.getIfAvailable() != null;
   }
 
-  private Notice insert(String idempotencyKey, NoticeKind kind, String processInstanceId, String caseNumber, String recipientKind,
-                        String recipient, String title, String body) {
+  private record Address(Channel channel, String address) {
+  }
+
+  private List<Notice> record(Cause cause, NoticeKind kind, String recipientKind, String recipient, List<Address> addresses,
+                              NoticeTemplate template, Map<String, String> parameters) {
+    Map<String, String> values = new LinkedHashMap<>();
+    parameters.forEach((name, value) -> values.put(name, value == null ? "" : clip(value, MAX_PARAMETER)));
+    NoticeTexts.Rendered text = texts.render(template, values);
+    List<Notice> recorded = new ArrayList<>();
+    for (Address address : addresses) {
+      String key = cause.key() + ":" + address.channel();
+      List<Notice> earlier = jdbc.query("SELECT * FROM jz_notice WHERE idempotency_key = ?", ROW, key);
+      recorded.add(earlier.isEmpty() ? insert(cause, key, kind, recipientKind, recipient, address, template, values, text) : earlier.get(0));
+    }
+    return recorded;
+  }
+
+  private Notice insert(Cause cause, String key, NoticeKind kind, String recipientKind, String recipient, Address address,
+                        NoticeTemplate template, Map<String, String> parameters, NoticeTexts.Rendered text) {
     Date now = ClockUtil.getCurrentTime();
-    String text = body.length() > MAX_BODY ? body.substring(0, MAX_BODY - 1) + "…" : body;
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    Status status = switch (address.channel()) {
+      case IN_APP -> Status.SENT;
+      case NONE -> Status.GIVEN_UP;
+      case SMS, EMAIL -> Status.PENDING;
+    };
+    String lastError = address.channel() == Channel.NONE ? "未留手机号码或电子邮箱：请窗口当面或电话告知" : null;
+    Delivery delivery = new Delivery(address.channel(), address.address(), template.id(), parameters, status, 0,
+        status == Status.PENDING ? now : null, lastError, status == Status.SENT ? now : null, null);
+    Notice notice = new Notice(null, kind, cause.processInstanceId(), cause.caseNumber(), recipientKind, recipient,
+        clip(text.title(), MAX_TITLE), clip(text.body(), MAX_BODY), now, delivery);
+    GeneratedKeyHolder id = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("INSERT INTO jz_notice (kind, process_instance_id, case_number, recipient_kind, "
-          + "recipient, title, body, created_at, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+          + "recipient, title, body, created_at, idempotency_key, channel, address, template, params, status, attempts, next_attempt_at, "
+          + "last_error, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)", new String[] {"id"});
       statement.setString(1, kind.name());
-      statement.setString(2, processInstanceId);
-      statement.setString(3, caseNumber);
+      statement.setString(2, notice.processInstanceId());
+      statement.setString(3, notice.caseNumber());
       statement.setString(4, recipientKind);
       statement.setString(5, recipient);
-      statement.setString(6, title);
-      statement.setString(7, text);
+      statement.setString(6, notice.title());
+      statement.setString(7, notice.body());
       statement.setTimestamp(8, new Timestamp(now.getTime()));
-      statement.setString(9, idempotencyKey);
+      statement.setString(9, key);
+      statement.setString(10, delivery.channel().name());
+      statement.setString(11, delivery.address());
+      statement.setString(12, delivery.template());
+      statement.setString(13, json(parameters));
+      statement.setString(14, status.name());
+      statement.setTimestamp(15, timestamp(delivery.nextAttemptAt()));
+      statement.setString(16, lastError);
+      statement.setTimestamp(17, timestamp(delivery.sentAt()));
       return statement;
-    }, key);
-    Notice notice = new Notice(key.getKey().longValue(), kind, processInstanceId, caseNumber, recipientKind, recipient, title, text, now, null);
-    deliverAfterCommit(notice);
-    return notice;
+    }, id);
+    return new Notice(id.getKey().longValue(), notice.kind(), notice.processInstanceId(), notice.caseNumber(), recipientKind, recipient,
+        notice.title(), notice.body(), now, delivery);
   }
 
   public List<Notice> ofCase(String caseNumber) {
     return jdbc.query("SELECT * FROM jz_notice WHERE case_number = ? ORDER BY id", ROW, caseNumber);
   }
 
-  private void deliverAfterCommit(Notice notice) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      deliver(notice);
-      return;
-    }
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        deliver(notice);
-      }
-    });
+  public java.util.Optional<Notice> byId(long id) {
+    return jdbc.query("SELECT * FROM jz_notice WHERE id = ?", ROW, id).stream().findFirst();
   }
 
-  private void deliver(Notice notice) {
-    try {
-      channels.forEach(channel -> channel.deliver(notice));
-      jdbc.update("UPDATE jz_notice SET delivered_at = ? WHERE id = ?", new Timestamp(ClockUtil.getCurrentTime().getTime()), notice.id());
-    } catch (RuntimeException e) {
-      LOG.warn("Notice {} could not be delivered; it stays undelivered in jz_notice", notice.id(), e);
-    }
-  }
-
-  /** Notices of this kind issued since {@code since}. */
+  /** Notices of this kind issued since {@code since}, each once however many channels carried it. */
   public long countSince(NoticeKind kind, Date since) {
-    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM jz_notice WHERE kind = ? AND created_at >= ?", Long.class, kind.name(),
-        new Timestamp(since.getTime()));
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM jz_notice WHERE kind = ? AND created_at >= ? AND channel IN ('IN_APP', 'NONE', 'SMS')",
+        Long.class, kind.name(), new Timestamp(since.getTime()));
     return count == null ? 0 : count;
   }
 
-  private static final RowMapper<Notice> ROW = (rs, row) -> new Notice(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")),
+  static String clip(String text, int max) {
+    return text.length() > max ? text.substring(0, max - 1) + "…" : text;
+  }
+
+  private static Timestamp timestamp(Date date) {
+    return date == null ? null : new Timestamp(date.getTime());
+  }
+
+  private static String json(Map<String, String> parameters) {
+    try {
+      return JSON.writeValueAsString(parameters);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> parameters(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() { });
+    } catch (JsonProcessingException e) {
+      return Map.of();
+    }
+  }
+
+  static final RowMapper<Notice> ROW = (rs, row) -> new Notice(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")),
       rs.getString("process_instance_id"), rs.getString("case_number"), rs.getString("recipient_kind"), rs.getString("recipient"),
-      rs.getString("title"), rs.getString("body"), date(rs.getTimestamp("created_at")), date(rs.getTimestamp("delivered_at")));
+      rs.getString("title"), rs.getString("body"), date(rs.getTimestamp("created_at")),
+      new Delivery(Channel.valueOf(rs.getString("channel")), rs.getString("address"), rs.getString("template"), parameters(rs.getString("params")),
+          Status.valueOf(rs.getString("status")), rs.getInt("attempts"), date(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
+          date(rs.getTimestamp("delivered_at")), date(rs.getTimestamp("read_at"))));
 
   private static Date date(Timestamp timestamp) {
     return timestamp == null ? null : new Date(timestamp.getTime());

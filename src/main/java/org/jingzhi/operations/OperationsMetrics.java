@@ -41,8 +41,10 @@ class OperationsMetrics implements MeterBinder {
     gauge(registry, "jingzhi.incidents.open", "open incidents", metrics -> metrics.engine.getRuntimeService().createIncidentQuery().count());
     gauge(registry, "jingzhi.tasks.overdue", "open tasks past their due date",
         metrics -> metrics.engine.getTaskService().createTaskQuery().dueBefore(ClockUtil.getCurrentTime()).count());
-    gauge(registry, "jingzhi.notices.waiting", "notices not yet handed to a channel",
-        metrics -> metrics.count("SELECT COUNT(*) FROM jz_notice WHERE delivered_at IS NULL"));
+    gauge(registry, "jingzhi.notices.waiting", "notices waiting for delivery: not yet tried, or failed and to be tried again",
+        metrics -> metrics.count("SELECT COUNT(*) FROM jz_notice WHERE status IN ('PENDING', 'FAILED')"));
+    gauge(registry, "jingzhi.notices.given.up", "notices given up: listed for supervisors (GET /api/notices/undelivered)",
+        metrics -> metrics.count("SELECT COUNT(*) FROM jz_notice WHERE status = 'GIVEN_UP'"));
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     if (!configuration.isMetricsEnabled() || configuration.getDbMetricsReporter() == null) {
       return;  // the engine keeps no metrics here (camunda.bpm.metrics.enabled=false)

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public class Organization {
 
   private static final Pattern CODE = Pattern.compile("\\d{12}");
+  private static final Pattern MAILBOX = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,63}");
   private static final Pattern GROUP_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   private final Map<String, Unit> byCode = new LinkedHashMap<>();
@@ -104,6 +105,9 @@ public class Organization {
     if (!GROUP_ID.matcher(unit.groupId()).matches()) {
       throw new IllegalArgumentException("unit " + unit.code() + " has an invalid id '" + unit.groupId()
           + "': lower-case letters, digits and '-', at most 64");
+    }
+    if (unit.email() != null && !MAILBOX.matcher(unit.email()).matches()) {
+      throw new IllegalArgumentException("unit " + unit.code() + " has an invalid email '" + unit.email() + "'");
     }
     if (byCode.put(unit.code(), unit) != null) {
       throw new IllegalArgumentException("unit code " + unit.code() + " appears twice");

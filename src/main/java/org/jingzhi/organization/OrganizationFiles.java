@@ -23,7 +23,8 @@ public final class OrganizationFiles {
   public static Organization readUnits(Resource resource) {
     UnitsContent content = read(resource, UnitsContent.class);
     List<Unit> units = content.units == null ? List.of() : content.units.stream()
-        .map(entry -> new Unit(entry.code, entry.id == null ? entry.code : entry.id, entry.name, entry.shortName, entry.type, entry.parent))
+        .map(entry -> new Unit(entry.code, entry.id == null ? entry.code : entry.id, entry.name, entry.shortName, entry.type, entry.parent,
+            entry.email == null || entry.email.isBlank() ? null : entry.email.trim()))
         .toList();
     try {
       return new Organization(units);
@@ -61,6 +62,7 @@ public final class OrganizationFiles {
     public String shortName;
     public UnitType type;
     public String parent;
+    public String email;
   }
 
   static class StaffContent {

@@ -1,9 +1,11 @@
 package org.jingzhi.responsibility;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.jingzhi.notice.Notice;
+import org.jingzhi.notice.Cause;
 import org.jingzhi.notice.NoticeKind;
+import org.jingzhi.notice.NoticeTemplate;
 import org.jingzhi.notice.Notices;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,7 @@ class RulingReminder implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String number = (String) execution.getVariable("eventNumber");
     String subject = "裁定责任单位：" + execution.getVariable("categoryName") + "（" + number + "）";
-    notices.recordOnce(execution, NoticeKind.REMINDER, number, Notice.UNIT, AdjudicationProcess.GROUP,
-        "催办裁定：" + subject, "今日到期，请尽快裁定：" + subject);
+    notices.tellUnit(Cause.once(execution, number, NoticeKind.REMINDER, AdjudicationProcess.GROUP), NoticeKind.REMINDER,
+        AdjudicationProcess.GROUP, NoticeTemplate.RULING_REMINDER, Map.of("subject", subject));
   }
 }

@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.jingzhi.calendar.CalendarProperties;
-import org.jingzhi.notice.Notice;
+import org.jingzhi.notice.Cause;
 import org.jingzhi.notice.NoticeKind;
+import org.jingzhi.notice.NoticeTemplate;
 import org.jingzhi.notice.Notices;
 import org.jingzhi.organization.Organization;
 import org.springframework.stereotype.Component;
@@ -60,20 +61,19 @@ public class OverdueSupervision implements JavaDelegate {
     }
 
     String unitName = organization.displayName(unit);
-    String body = unitName + "办理的「" + subject + "」时限为 " + format(due) + "，现已超期。编号：" + caseNumber;
-    notices.record(NoticeKind.SUPERVISION, execution.getProcessInstanceId(), caseNumber, Notice.UNIT, unit, "超期：" + subject, body);
+    Map<String, String> parameters = Map.of("subject", subject, "unitName", unitName, "due", format(due), "caseNumber", String.valueOf(caseNumber));
+    notices.tellUnit(Cause.of(execution, caseNumber), NoticeKind.SUPERVISION, unit, NoticeTemplate.OVERDUE, parameters);
     if (!supervise) {
       return;
     }
-    String title = "督办：" + subject;
-    notices.record(NoticeKind.SUPERVISION, execution.getProcessInstanceId(), caseNumber, Notice.UNIT, SUPERVISION_UNIT, title, body);
+    notices.tellUnit(Cause.of(execution, caseNumber), NoticeKind.SUPERVISION, SUPERVISION_UNIT, NoticeTemplate.SUPERVISION, parameters);
 
     execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(SUPERVISION_PROCESS, caseNumber, Map.of(
         "supervisionSubject", subject,
         "overdueUnit", unit,
         "overdueUnitName", unitName,
         "overdueDue", Variables.dateValue(due),
-        "overdueSummary", body + "，请督促办理。",
+        "overdueSummary", unitName + "办理的「" + subject + "」时限为 " + format(due) + "，现已超期。编号：" + caseNumber + "，请督促办理。",
         "sourceProcessInstanceId", execution.getProcessInstanceId(),
         "sourceProcessKey", processKey));
   }

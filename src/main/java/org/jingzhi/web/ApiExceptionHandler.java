@@ -49,6 +49,11 @@ class ApiExceptionHandler {
     return answer(HttpStatus.CONFLICT, e.getMessage());
   }
 
+  @ExceptionHandler(GoneException.class)
+  ResponseEntity<ApiError> gone(GoneException e) {
+    return answer(HttpStatus.GONE, e.getMessage());
+  }
+
   /** Someone changed the same case at the same moment and the engine refused the later change: nothing happened, try again. */
   @ExceptionHandler(OptimisticLockingException.class)
   ResponseEntity<ApiError> concurrentChange(OptimisticLockingException e) {

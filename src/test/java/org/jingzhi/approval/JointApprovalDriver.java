@@ -24,7 +24,7 @@ public class JointApprovalDriver {
 
   static ApplicationRequest application(String matterType, String projectName) {
     return new ApplicationRequest(matterType, projectName,
-        new ApplicationRequest.Applicant("张三", VALID_ID_NUMBER, null, "13800138000"), List.of("营业执照申请书", "场地使用证明"));
+        new ApplicationRequest.Applicant("张三", VALID_ID_NUMBER, null, "13800138000", null), List.of("营业执照申请书", "场地使用证明"));
   }
 
   /** The window submits an application through the API service; answers the process instance. */

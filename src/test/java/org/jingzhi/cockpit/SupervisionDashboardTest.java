@@ -12,8 +12,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.jingzhi.notice.Notice;
+import org.jingzhi.notice.Cause;
 import org.jingzhi.notice.NoticeKind;
+import org.jingzhi.notice.NoticeTemplate;
 import org.jingzhi.notice.Notices;
 import org.jingzhi.support.Clock;
 import org.jingzhi.support.EngineApi;
@@ -107,7 +108,7 @@ class SupervisionDashboardTest {
     report(http, "督查看板：广场舞噪声");
     completeOnly(levelOf(summoned), Map.of("action", "summon", "departments", "urban", "note", "请城管到场"));
     completeOnly(levelOf(resolved), Map.of("action", "resolve", "note", "已劝离"));
-    notices.record(NoticeKind.REMINDER, accepted, null, Notice.UNIT, "market", "催办：督查看板甲店", "请在今日办结");
+    notices.tellUnit(Cause.of(accepted, null), NoticeKind.REMINDER, "market", NoticeTemplate.REVIEW_REMINDER, Map.of("subject", "督查看板甲店"));
     JsonNode after = figures(webapp);
 
     assertThat(delta(before, after, "cases", "ACCEPTING")).isEqualTo(1);

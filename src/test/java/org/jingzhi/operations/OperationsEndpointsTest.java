@@ -36,7 +36,7 @@ class OperationsEndpointsTest {
 
     assertThat(operator.status()).isEqualTo(200);
     assertThat(operator.body()).contains("jingzhi_jobs_due", "jingzhi_jobs_locked", "jingzhi_jobs_failed", "jingzhi_incidents_open",
-        "jingzhi_tasks_overdue", "jingzhi_notices_waiting", "jvm_memory_used_bytes");
+        "jingzhi_tasks_overdue", "jingzhi_notices_waiting", "jingzhi_notices_given_up", "jvm_memory_used_bytes");
     assertThat(http.get("demo", "/actuator/env").status()).as("nothing else is exposed").isEqualTo(404);
     assertThat(http.get("window", "/actuator/env").status()).isEqualTo(403);
   }

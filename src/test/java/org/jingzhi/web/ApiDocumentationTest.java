@@ -17,14 +17,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.TaskService;
+import org.jingzhi.notice.Cause;
+import org.jingzhi.notice.NoticeDispatcher;
+import org.jingzhi.notice.NoticeKind;
+import org.jingzhi.notice.NoticeTemplate;
+import org.jingzhi.notice.Notices;
+import org.jingzhi.notice.Person;
 import org.jingzhi.responsibility.PrecedentRules;
 import org.jingzhi.responsibility.Precedents;
 import org.jingzhi.support.Http;
 import org.jingzhi.support.IntegrationTest;
+import org.jingzhi.support.NotificationStubs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -46,6 +54,12 @@ class ApiDocumentationTest {
 
   @Autowired
   TaskService taskService;
+  @Autowired
+  NoticeDispatcher dispatcher;
+  @Autowired
+  Notices notices;
+  @Autowired
+  JdbcTemplate jdbc;
   @Autowired
   Precedents precedents;
   @Autowired
@@ -136,7 +150,30 @@ class ApiDocumentationTest {
     run(http, docs, "/api/joint-approvals/{caseNumber}/excluded-periods/{id}/end", "post",
         Map.of("caseNumber", inReview.get("caseNumber").asText(), "id", excluded.get("id").asText()));
 
-    List<String> ran = new ArrayList<>(List.of("post /api/joint-approvals", "post /api/events", "post /api/precedents/{number}/supersede",
+    // the reporter's own return visit: an event resolved, and the link its SMS carried
+    JsonNode resolvedEvent = run(http, docs, "/api/events", "post", new HashMap<>());
+    String resolvedNumber = resolvedEvent.get("eventNumber").asText();
+    taskService.complete(taskService.createTaskQuery().processVariableValueEquals("eventNumber", resolvedNumber).taskDefinitionKey("handle")
+        .singleResult().getId(), Map.of("action", "resolve", "note", "已处理"));
+    dispatcher.dispatchDue();
+    String link = NotificationStubs.SMS.accepted().stream().filter(sms -> resolvedNumber.equals(sms.parameters().get("eventNumber"))
+        && sms.parameters().containsKey("link")).findFirst().orElseThrow().parameters().get("link");
+    Map<String, String> visit = Map.of("token", link.substring(link.indexOf('#') + 1));
+    run(http, docs, "/api/public/return-visits/{token}", "get", visit);
+    run(http, docs, "/api/public/return-visits/{token}", "post", visit);
+
+    // a notice given up, retried by the supervision office; a notice to the office, read
+    long givenUp = notices.tellPerson(Cause.of("docs", "DOCS-1"), NoticeKind.EVENT, Person.reporter("13700000000"),
+        NoticeTemplate.EVENT_REGISTERED, Map.of("categoryName", "噪声扰民", "eventNumber", "DOCS-1")).get(0).id();
+    jdbc.update("UPDATE jz_notice SET status = 'GIVEN_UP' WHERE id = ?", givenUp);
+    run(http, docs, "/api/notices/{id}/retry", "post", Map.of("id", String.valueOf(givenUp)));
+    long toOffice = notices.tellUnit(Cause.of("docs", "DOCS-1"), NoticeKind.SUPERVISION, "supervision", NoticeTemplate.RULING_REMINDER,
+        Map.of("subject", "示例")).get(0).id();
+    run(http, docs, "/api/notices/{id}/read", "post", Map.of("id", String.valueOf(toOffice)));
+
+    List<String> ran = new ArrayList<>(List.of("post /api/notices/{id}/retry", "post /api/notices/{id}/read",
+        "get /api/public/return-visits/{token}", "post /api/public/return-visits/{token}",
+        "post /api/joint-approvals", "post /api/events", "post /api/precedents/{number}/supersede",
         "put /api/calendar/schedules/{year}", "post /api/joint-approvals/{caseNumber}/extensions",
         "post /api/joint-approvals/{caseNumber}/excluded-periods", "post /api/joint-approvals/{caseNumber}/excluded-periods/{id}/end"));
     forEachOperation(docs, (path, method, operation) -> {
@@ -181,7 +218,8 @@ class ApiDocumentationTest {
             .ofString(operation.at("/requestBody/content/application~1yaml/examples").elements().next().get("value").asText(),
                 StandardCharsets.UTF_8)));
         case "delete" -> http.delete(user, target);
-        default -> requestBody.isNull() ? http.get(user, target) : http.post(user, target, requestBody.toString());
+        case "post" -> http.post(user, target, requestBody.isNull() ? "" : requestBody.toString());
+        default -> http.get(user, target);
       };
       assertThat(String.valueOf(response.status())).as(method + " " + target + " as " + user + ": " + response.body()).isEqualTo(success(operation));
       boolean json = response.raw().headers().firstValue("Content-Type").orElse("").contains("json");

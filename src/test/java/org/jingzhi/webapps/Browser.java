@@ -60,6 +60,11 @@ public final class Browser implements AutoCloseable {
     return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
   }
 
+  /** The window's size: a phone's is 390 × 844. */
+  public void resize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
   public void go(String path) {
     driver.get(base + path);
   }

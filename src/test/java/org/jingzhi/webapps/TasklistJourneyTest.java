@@ -349,7 +349,7 @@ class TasklistJourneyTest extends BrowserTest {
     Users.actAs(engine.getIdentityService(), "window");
     try {
       return approvals.submit(new ApplicationRequest("restaurant-opening", projectName,
-          new ApplicationRequest.Applicant("张三", "11010519491231002X", null, "13800138000"), List.of("营业执照申请书"))).processInstanceId();
+          new ApplicationRequest.Applicant("张三", "11010519491231002X", null, "13800138000", null), List.of("营业执照申请书"))).processInstanceId();
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

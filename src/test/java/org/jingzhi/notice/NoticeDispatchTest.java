@@ -1,0 +1,251 @@
+package org.jingzhi.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jingzhi.support.NotificationStubs.SMS;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.jingzhi.support.Clock;
+import org.jingzhi.support.Http;
+import org.jingzhi.support.IntegrationTest;
+import org.jingzhi.support.SmsGatewayStub;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The outbox under faults: retries with back-off, giving up, retry by hand, two dispatchers, a node dying mid-delivery. */
+@IntegrationTest
+class NoticeDispatchTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  Notices notices;
+  @Autowired
+  NoticeDispatcher dispatcher;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  DataSource dataSource;
+
+  Http http;
+
+  @BeforeEach
+  void setUp() {
+    http = new Http(port);
+    Clock.set(2026, 6, 8, 9, 0);
+  }
+
+  @AfterEach
+  void tearDown() {
+    Clock.reset();
+  }
+
+  @Test
+  void aFailingGatewayIsRetriedWithExponentialBackOffUntilItRecovers() {
+    String phone = NoticeDeliveryTest.newMobile();
+    SMS.failNext(phone, 2, 500);
+    Notice notice = tell(phone);
+
+    dispatcher.dispatchDue();
+    assertThat(row(notice)).satisfies(failed -> {
+      assertThat(failed.status()).isEqualTo(Notice.Status.FAILED);
+      assertThat(failed.delivery().attempts()).isEqualTo(1);
+      assertThat(failed.delivery().lastError()).isEqualTo("短信网关返回 HTTP 500");
+      assertThat(failed.delivery().nextAttemptAt()).isEqualTo(Clock.at(2026, 6, 8, 9, 0).toInstant().plusSeconds(30)
+          .atZone(Clock.CITY).toInstant()).isNotNull();
+    });
+    dispatcher.dispatchDue();
+    assertThat(row(notice).delivery().attempts()).as("not before its next attempt").isEqualTo(1);
+
+    later(31);
+    dispatcher.dispatchDue();
+    assertThat(row(notice).delivery().attempts()).isEqualTo(2);
+    assertThat(row(notice).delivery().nextAttemptAt()).as("twice as long").isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 60_000));
+
+    later(61);
+    dispatcher.dispatchDue();
+    assertThat(row(notice).status()).isEqualTo(Notice.Status.SENT);
+    assertThat(row(notice).delivery().lastError()).isNull();
+    assertThat(SMS.to(phone)).hasSize(1);
+  }
+
+  @Test
+  void aGatewayThatDoesNotAnswerInTimeIsTriedAgain() {
+    String phone = NoticeDeliveryTest.newMobile();
+    SMS.stallNext(phone, 1500);
+    Notice notice = tell(phone);
+
+    dispatcher.dispatchDue();
+    assertThat(row(notice).status()).isEqualTo(Notice.Status.FAILED);
+    assertThat(row(notice).delivery().lastError()).startsWith("短信网关无应答");
+
+    later(31);
+    dispatcher.dispatchDue();
+    assertThat(row(notice).status()).isEqualTo(Notice.Status.SENT);
+  }
+
+  @Test
+  void aNoticeIsGivenUpAfterItsAttemptsListedForSupervisorsAndRetriedByHand() throws Exception {
+    String phone = NoticeDeliveryTest.newMobile();
+    SMS.failNext(phone, 8, 503);
+    Notice notice = tell(phone);
+    for (int attempt = 1; attempt <= 8; attempt++) {
+      dispatcher.dispatchDue();
+      later(3 * 3600);
+    }
+    assertThat(row(notice).status()).isEqualTo(Notice.Status.GIVEN_UP);
+    assertThat(row(notice).delivery().attempts()).isEqualTo(8);
+
+    Http.Response list = http.get("supervisor", "/api/notices/undelivered");
+    assertThat(list.status()).isEqualTo(200);
+    JsonNode entry = entry(JSON.readTree(list.body()), notice.id());
+    assertThat(entry.get("recipient").asText()).as("masked").isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
+    assertThat(entry.get("lastError").asText()).isEqualTo("短信网关返回 HTTP 503");
+    assertThat(list.body()).doesNotContain(phone);
+    assertThat(http.get("market", "/api/notices/undelivered").status()).isEqualTo(403);
+    assertThat(http.post("market", "/api/notices/" + notice.id() + "/retry", "").status()).isEqualTo(403);
+
+    Http.Response retried = http.post("supervisor", "/api/notices/" + notice.id() + "/retry", "");
+    assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+    assertThat(JSON.readTree(retried.body()).get("status").asText()).isEqualTo("PENDING");
+    dispatcher.dispatchDue();
+    assertThat(row(notice).status()).isEqualTo(Notice.Status.SENT);
+    assertThat(http.post("supervisor", "/api/notices/" + notice.id() + "/retry", "").status()).as("delivered already").isEqualTo(409);
+    assertThat(http.post("supervisor", "/api/notices/999999999/retry", "").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aRefusalNoRetryCanCureAndAnUnknownTemplateAreGivenUpAtOnceWithAClearReason() {
+    String phone = NoticeDeliveryTest.newMobile();
+    SMS.refuseNext(phone, "isv.MOBILE_NUMBER_ILLEGAL");
+    Notice refused = tell(phone);
+    Notice unknown = tell(NoticeDeliveryTest.newMobile());
+    jdbc.update("UPDATE jz_notice SET template = 'withdrawn-template' WHERE id = ?", unknown.id());
+
+    dispatcher.dispatchDue();
+
+    assertThat(row(refused).status()).isEqualTo(Notice.Status.GIVEN_UP);
+    assertThat(row(refused).delivery().lastError()).isEqualTo("短信网关拒绝：isv.MOBILE_NUMBER_ILLEGAL refused");
+    assertThat(row(unknown).status()).isEqualTo(Notice.Status.GIVEN_UP);
+    assertThat(row(unknown).delivery().lastError()).contains("未知的通知模板「withdrawn-template」");
+    assertThat(row(unknown).delivery().attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void twoDispatchersAtTheSameMomentSendEveryNoticeOnce() throws Exception {
+    String phone = NoticeDeliveryTest.newMobile();
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      ids.add(tell(phone).id());
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> rounds = new ArrayList<>();
+      for (int node = 0; node < 2; node++) {
+        rounds.add(nodes.submit(() -> {
+          start.await();
+          return dispatcher.dispatchDue();
+        }));
+      }
+      start.countDown();
+      for (Future<Integer> round : rounds) {
+        round.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      nodes.shutdownNow();
+    }
+    assertThat(SMS.to(phone)).hasSize(30);
+    assertThat(SMS.to(phone)).extracting(SmsGatewayStub.Sms::outId).doesNotHaveDuplicates();
+    assertThat(ids).allSatisfy(id -> assertThat(jdbc.queryForObject("SELECT status FROM jz_notice WHERE id = ?", String.class, id))
+        .isEqualTo("SENT"));
+  }
+
+  @Test
+  void aNoticeBeingDeliveredIsSkippedByTheOtherDispatcher() throws Exception {
+    String phone = NoticeDeliveryTest.newMobile();
+    CountDownLatch hold = SMS.holdNext(phone);
+    Notice notice = tell(phone);
+    ExecutorService node = Executors.newSingleThreadExecutor();
+    try {
+      Future<Integer> first = node.submit(dispatcher::dispatchDue);
+      awaitRequestFor(phone, first);
+      dispatcher.dispatchDue();  // the other node, while the first still waits for the gateway
+      assertThat(row(notice).status()).isEqualTo(Notice.Status.PENDING);
+      hold.countDown();
+      first.get(30, TimeUnit.SECONDS);
+    } finally {
+      node.shutdownNow();
+    }
+    assertThat(SMS.to(phone)).hasSize(1);
+    assertThat(row(notice).status()).isEqualTo(Notice.Status.SENT);
+  }
+
+  @Test
+  void aNodeThatDiesWhileItHoldsANoticeLosesNothing() throws Exception {
+    String phone = NoticeDeliveryTest.newMobile();
+    Notice notice = tell(phone);
+    try (Connection dying = dataSource.getConnection()) {
+      dying.setAutoCommit(false);
+      try (Statement claim = dying.createStatement()) {
+        claim.executeQuery("SELECT id FROM jz_notice WHERE id = " + notice.id() + " FOR UPDATE");
+      }
+      dispatcher.dispatchDue();
+      assertThat(SMS.to(phone)).as("held by the other node").isEmpty();
+      dying.rollback();  // what the database does with the transaction of a node that died
+    }
+    dispatcher.dispatchDue();
+    assertThat(SMS.to(phone)).hasSize(1);
+    assertThat(row(notice).status()).isEqualTo(Notice.Status.SENT);
+  }
+
+  private void awaitRequestFor(String phone, Future<Integer> first) throws Exception {
+    int before = SMS.requests();
+    for (int i = 0; i < 3000 && SMS.requests() == before && !first.isDone(); i++) {
+      Thread.onSpinWait();
+      Thread.yield();
+    }
+  }
+
+  private Notice tell(String phone) {
+    String number = "SJ-TEST-" + Integer.toHexString(phone.hashCode());
+    return notices.tellPerson(Cause.of("test-" + number, number), NoticeKind.EVENT, Person.reporter(phone),
+        NoticeTemplate.EVENT_REGISTERED, Map.of("categoryName", "噪声扰民", "eventNumber", number)).get(0);
+  }
+
+  private Notice row(Notice notice) {
+    return notices.byId(notice.id()).orElseThrow();
+  }
+
+  private static void later(int seconds) {
+    Clock.set(new Date(ClockUtil.getCurrentTime().getTime() + seconds * 1000L));
+  }
+
+  private static JsonNode entry(JsonNode list, long id) {
+    for (JsonNode entry : list) {
+      if (entry.get("id").asLong() == id) {
+        return entry;
+      }
+    }
+    throw new AssertionError("notice " + id + " not listed");
+  }
+}
