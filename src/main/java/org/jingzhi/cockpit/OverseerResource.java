@@ -36,6 +36,10 @@ abstract class OverseerResource extends AbstractCockpitPluginResource {
     return error(Response.Status.NOT_FOUND, message);
   }
 
+  static WebApplicationException conflict(String message) {
+    return error(Response.Status.CONFLICT, message);
+  }
+
   private static WebApplicationException error(Response.Status status, String message) {
     return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("type", "InvalidRequestException", "message", message)).build());

@@ -39,6 +39,11 @@ public class SupervisionRootResource extends AbstractCockpitPluginRootResource {
     return subResource(new OverdueRecordsResource(engineName, beans()), engineName);
   }
 
+  @Path("{engineName}/notices")
+  public UndeliveredNoticesResource notices(@PathParam("engineName") String engineName) {
+    return subResource(new UndeliveredNoticesResource(engineName, beans()), engineName);
+  }
+
   private ApplicationContext beans() {
     return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext);
   }

@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jingzhi.notice.Notice.Channel;
 import org.jingzhi.notice.Notice.Delivery;
@@ -137,7 +138,7 @@ public class Notices {
     return jdbc.query("SELECT * FROM jz_notice WHERE case_number = ? ORDER BY id", ROW, caseNumber);
   }
 
-  public java.util.Optional<Notice> byId(long id) {
+  public Optional<Notice> byId(long id) {
     return jdbc.query("SELECT * FROM jz_notice WHERE id = ?", ROW, id).stream().findFirst();
   }
 

@@ -16,7 +16,6 @@ import org.jingzhi.notice.NoticeSettings;
 import org.jingzhi.notice.NoticeTemplate;
 import org.jingzhi.notice.Notices;
 import org.jingzhi.notice.Person;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,6 @@ import org.springframework.stereotype.Component;
  * may wait for the answer; after it, they phone as before.
  */
 @Component("citizenReturnVisit")
-@EnableConfigurationProperties(ReturnVisitSettings.class)
 class CitizenReturnVisit implements TaskListener {
 
   static final int MAX_RESULT_IN_SMS = 60;

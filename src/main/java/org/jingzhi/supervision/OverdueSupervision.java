@@ -66,14 +66,15 @@ public class OverdueSupervision implements JavaDelegate {
     if (!supervise) {
       return;
     }
-    notices.tellUnit(Cause.of(execution, caseNumber), NoticeKind.SUPERVISION, SUPERVISION_UNIT, NoticeTemplate.SUPERVISION, parameters);
+    String told = notices.tellUnit(Cause.of(execution, caseNumber), NoticeKind.SUPERVISION, SUPERVISION_UNIT, NoticeTemplate.SUPERVISION,
+        parameters).get(0).body();
 
     execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(SUPERVISION_PROCESS, caseNumber, Map.of(
         "supervisionSubject", subject,
         "overdueUnit", unit,
         "overdueUnitName", unitName,
         "overdueDue", Variables.dateValue(due),
-        "overdueSummary", unitName + "办理的「" + subject + "」时限为 " + format(due) + "，现已超期。编号：" + caseNumber + "，请督促办理。",
+        "overdueSummary", told + "，请督促办理。",
         "sourceProcessInstanceId", execution.getProcessInstanceId(),
         "sourceProcessKey", processKey));
   }

@@ -13,6 +13,12 @@ const chinese = (navigator.languages || [navigator.language || 'en'])
 const TEXT = chinese
   ? {
       title: '效能督查',
+      undelivered: '未送达的通知',
+      undeliveredNone: '没有未送达的通知。',
+      undeliveredColumns: ['时间', '编号', '通知', '收件人', '渠道', '尝试次数', '原因', ''],
+      channels: {SMS: '短信', EMAIL: '邮件', IN_APP: '平台', NONE: '未留联系方式'},
+      retry: '重新发送',
+      retried: '已重新排队',
       cases: '在办联合审批案件',
       events: '在办诉求事件',
       overdue: '已超期的工作',
@@ -77,6 +83,12 @@ const TEXT = chinese
     }
   : {
       title: 'Performance supervision',
+      undelivered: 'Notices not delivered',
+      undeliveredNone: 'Every notice was delivered.',
+      undeliveredColumns: ['When', 'Number', 'Notice', 'Recipient', 'Channel', 'Attempts', 'Reason', ''],
+      channels: {SMS: 'SMS', EMAIL: 'e-mail', IN_APP: 'platform', NONE: 'no contact given'},
+      retry: 'Send again',
+      retried: 'Queued again',
       cases: 'Open joint-approval cases',
       events: 'Open citizen events',
       overdue: 'Work overdue now',
@@ -205,6 +217,51 @@ async function renderDashboard(node, api) {
     figure('tasksDueSoon', TEXT.soon, figures.tasksDueSoon, '#/jingzhi-deadlines?state=soon'),
     figure('openSupervisionCases', TEXT.supervision, figures.openSupervisionCases, supervision),
     figure('remindersToday', TEXT.reminders, figures.remindersToday, '#/jingzhi-deadlines?state=all&window=744&reminded=today')));
+  await renderUndelivered(section, api);
+}
+
+/** The webapps' CSRF token, which Camunda wants back in a header on every change. */
+function csrfToken() {
+  const cookie = document.cookie.split('; ').find(part => part.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
+}
+
+// 「未送达的通知」: notices given up after their attempts, each with a button to send it again (supervision office, administrators).
+async function renderUndelivered(section, api) {
+  const base = `${api.cockpitApi}/plugin/${PLUGIN}/${api.engine}/notices`;
+  const response = await fetch(`${base}/undelivered?status=GIVEN_UP`, {credentials: 'same-origin', headers: {Accept: 'application/json'}});
+  if (!response.ok) {
+    return;  // the command centre oversees events only: no applicants' notices for it
+  }
+  const notices = await response.json();
+  const part = element('div', {class: 'jz-undelivered'}, element('h2', {}, `${TEXT.undelivered}: ${notices.length}`));
+  section.append(part);
+  if (notices.length === 0) {
+    part.append(element('p', {class: 'jz-note'}, TEXT.undeliveredNone));
+    return;
+  }
+  part.append(element('table', {class: 'table jz-undelivered-table'},
+    element('thead', {}, element('tr', {}, ...TEXT.undeliveredColumns.map(column => element('th', {}, column)))),
+    element('tbody', {}, ...notices.map(notice => undeliveredRow(base, notice)))));
+}
+
+function undeliveredRow(base, notice) {
+  const button = element('button', {class: 'btn btn-default btn-xs', type: 'button', 'data-retry': String(notice.id)}, TEXT.retry);
+  const state = element('td', {}, button);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const response = await fetch(`${base}/${notice.id}/retry`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken()}
+    });
+    const answer = await response.json().catch(() => ({}));
+    state.replaceChildren(response.ok ? TEXT.retried : (answer.message || `HTTP ${response.status}`));
+  });
+  return element('tr', {'data-notice': String(notice.id)},
+    element('td', {}, when(notice.createdAt)), element('td', {}, notice.caseNumber || ''), element('td', {}, notice.title),
+    element('td', {}, notice.recipient), element('td', {}, TEXT.channels[notice.channel] || notice.channel),
+    element('td', {}, String(notice.attempts)), element('td', {}, notice.lastError || ''), state);
 }
 
 

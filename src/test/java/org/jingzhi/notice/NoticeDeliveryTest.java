@@ -19,7 +19,6 @@ import org.jingzhi.approval.ApplicationRequest;
 import org.jingzhi.approval.JointApprovalDriver;
 import org.jingzhi.approval.JointApprovals;
 import org.jingzhi.escalation.EscalationDriver;
-import org.jingzhi.escalation.EventRequest;
 import org.jingzhi.escalation.Events;
 import org.jingzhi.escalation.ReportedEvent;
 import org.jingzhi.support.Clock;
@@ -40,7 +39,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class NoticeDeliveryTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String LIUAN = "990101001001";
 
   @LocalServerPort
   int port;
@@ -114,7 +112,7 @@ class NoticeDeliveryTest {
   @Test
   void anEventTellsItsReporterItsNumberAndResultAndItsSummonedDepartmentInThePlatformAndByEmail() throws Exception {
     String phone = newMobile();
-    ReportedEvent event = report(phone);
+    ReportedEvent event = escalation.reportFrom("李女士", phone);
     escalation.summon("liuan", event, "urban");
     Task report = escalation.reportTasks(event).get(0);
     escalation.reportOnSite("urban", report);
@@ -143,7 +141,7 @@ class NoticeDeliveryTest {
 
   @Test
   void aUnitReadsItsNoticesNewestFirstAndMarksThemRead() throws Exception {
-    ReportedEvent event = report(newMobile());
+    ReportedEvent event = escalation.reportFrom("李女士", newMobile());
     escalation.summon("liuan", event, "water");
     String title = "吹哨报到：占道经营（" + event.eventNumber() + "）";
     long unreadBefore = JSON.readTree(http.get("water", "/api/notices/unread").body()).get("total").asLong();
@@ -175,15 +173,6 @@ class NoticeDeliveryTest {
     }
   }
 
-  private ReportedEvent report(String phone) {
-    Users.actAs(engine.getIdentityService(), "hotline");
-    try {
-      return events.report(new EventRequest("road-occupation", "菜市场门口占道经营", LIUAN, "柳岸路12号",
-          new EventRequest.Reporter("李女士", phone), "hotline", false));
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
-  }
 
   static List<MimeMessage> mailTo(String address) {
     return Arrays.stream(MAIL.getReceivedMessages()).filter(message -> {

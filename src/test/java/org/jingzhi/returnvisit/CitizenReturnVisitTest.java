@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.jingzhi.escalation.EscalationDriver;
-import org.jingzhi.escalation.EventRequest;
 import org.jingzhi.escalation.Events;
 import org.jingzhi.escalation.ReportedEvent;
 import org.jingzhi.notice.NoticeDispatcher;
@@ -23,7 +22,6 @@ import org.jingzhi.support.Clock;
 import org.jingzhi.support.Http;
 import org.jingzhi.support.IntegrationTest;
 import org.jingzhi.support.SmsGatewayStub;
-import org.jingzhi.support.Users;
 import org.jingzhi.webapps.Browser;
 import org.openqa.selenium.By;
 import org.junit.jupiter.api.AfterEach;
@@ -156,7 +154,7 @@ class CitizenReturnVisitTest {
 
   @Test
   void aReporterWithoutAMobileNumberGetsNoLinkAndTheOperatorPhones() {
-    ReportedEvent event = report("周先生", null);
+    ReportedEvent event = escalation.reportFrom("周先生", null);
     escalation.act("liuan", event, "resolve", "已处理");
     Task visit = escalation.parentTask(event, "returnVisit");
     assertThat(visit.getFollowUpDate()).isNull();
@@ -196,7 +194,7 @@ class CitizenReturnVisitTest {
   /** An event resolved at the community; its reporter's link, as the SMS carries it. */
   Visit resolvedWithLink(String name) {
     String phone = "136" + String.format("%08d", (int) (Math.random() * 100_000_000));
-    ReportedEvent event = report(name, phone);
+    ReportedEvent event = escalation.reportFrom(name, phone);
     escalation.act("liuan", event, "resolve", "占道摊位已清理");
     dispatcher.dispatchDue();
     List<SmsGatewayStub.Sms> sms = SMS.to(phone).stream().filter(message -> message.templateCode().equals("SMS_JZ_0011")).toList();
@@ -206,15 +204,6 @@ class CitizenReturnVisitTest {
     return new Visit(event, phone, link.substring(link.indexOf('#') + 1), instance);
   }
 
-  ReportedEvent report(String name, String phone) {
-    Users.actAs(engine.getIdentityService(), "hotline");
-    try {
-      return events.report(new EventRequest("road-occupation", "菜市场门口占道经营", LIUAN, "柳岸路12号",
-          new EventRequest.Reporter(name, phone), "hotline", false));
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
-  }
 
   Map<String, Object> history(ProcessInstance instance) {
     return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())

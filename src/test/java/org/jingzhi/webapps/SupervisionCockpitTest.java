@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.jingzhi.escalation.Events;
+import org.jingzhi.notice.Cause;
+import org.jingzhi.notice.NoticeKind;
+import org.jingzhi.notice.NoticeTemplate;
+import org.jingzhi.notice.Notices;
+import org.jingzhi.notice.Person;
 import org.jingzhi.support.Clock;
 import org.jingzhi.support.EventSteps;
 import org.jingzhi.support.EngineApi;
@@ -20,6 +26,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The supervisor's Cockpit: the dashboard 「效能督查」 shows the plugin API's figures, in Chinese or English. */
 class SupervisionCockpitTest extends BrowserTest {
@@ -28,6 +35,10 @@ class SupervisionCockpitTest extends BrowserTest {
   ProcessEngine engine;
   @Autowired
   Events events;
+  @Autowired
+  Notices notices;
+  @Autowired
+  JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -58,6 +69,24 @@ class SupervisionCockpitTest extends BrowserTest {
     browser.clickable(By.cssSelector(".jz-figure[data-figure='remindersToday']")).click();
     browser.wait.until(driver -> driver.getCurrentUrl().contains("#/jingzhi-deadlines") && driver.getCurrentUrl().contains("reminded=today"));
     browser.awaitText(By.cssSelector(".jz-reminded"), "仅显示今日已催办单位的待办");
+  }
+
+  @Test
+  void theSupervisorSeesNoticesThatDidNotArriveAndSendsOneAgain() throws Exception {
+    long givenUp = notices.tellPerson(Cause.of("cockpit-test", "SJ-COCKPIT-1"), NoticeKind.EVENT, Person.reporter("13811112222"),
+        NoticeTemplate.EVENT_REGISTERED, Map.of("categoryName", "噪声扰民", "eventNumber", "SJ-COCKPIT-1")).get(0).id();
+    jdbc.update("UPDATE jz_notice SET status = 'GIVEN_UP', attempts = 8, last_error = '短信网关返回 HTTP 503' WHERE id = ?", givenUp);
+    assertThat(EngineApi.webapp(port).get("city", "/camunda/api/cockpit/plugin/jingzhi-supervision/default/notices/undelivered").status())
+        .as("the command centre oversees events, not applicants' notices").isEqualTo(403);
+
+    browser = Browser.open(port, "zh-CN");
+    browser.login("cockpit", "supervisor", "demo");
+    WebElement row = browser.await(By.cssSelector(".jz-undelivered-table tr[data-notice='" + givenUp + "']"));
+    assertThat(row.getText()).contains("SJ-COCKPIT-1", "诉求已登记：噪声扰民", "138****2222", "短信", "8", "短信网关返回 HTTP 503")
+        .doesNotContain("13811112222");
+    browser.clickable(By.cssSelector("button[data-retry='" + givenUp + "']")).click();
+    browser.awaitText(By.cssSelector(".jz-undelivered-table tr[data-notice='" + givenUp + "']"), "已重新排队");
+    assertThat(jdbc.queryForObject("SELECT status FROM jz_notice WHERE id = ?", String.class, givenUp)).isEqualTo("PENDING");
   }
 
   @Test
