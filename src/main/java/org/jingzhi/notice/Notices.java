@@ -105,7 +105,7 @@ public class Notices {
     Delivery delivery = new Delivery(address.channel(), address.address(), template.id(), parameters, status, 0,
         status == Status.PENDING ? now : null, lastError, status == Status.SENT ? now : null, null);
     Notice notice = new Notice(null, kind, cause.processInstanceId(), cause.caseNumber(), recipientKind, recipient,
-        clip(text.title(), MAX_TITLE), clip(text.body(), MAX_BODY), now, delivery);
+        clip(oneLine(text.title()), MAX_TITLE), clip(text.body(), MAX_BODY), now, delivery);
     GeneratedKeyHolder id = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("INSERT INTO jz_notice (kind, process_instance_id, case_number, recipient_kind, "
@@ -147,6 +147,11 @@ public class Notices {
     Long count = jdbc.queryForObject("SELECT COUNT(*) FROM jz_notice WHERE kind = ? AND created_at >= ? AND channel IN ('IN_APP', 'NONE', 'SMS')",
         Long.class, kind.name(), new Timestamp(since.getTime()));
     return count == null ? 0 : count;
+  }
+
+  /** A title is one line: it becomes an e-mail's subject, where a line break from a client's text would start a header. */
+  static String oneLine(String text) {
+    return text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
   }
 
   static String clip(String text, int max) {

@@ -110,6 +110,29 @@ class NoticeDeliveryTest {
   }
 
   @Test
+  void aLineBreakInAClientsTextCannotAddAnEmailHeader() throws Exception {
+    String phone = newMobile();
+    String email = "header-" + phone + "@example.cn";
+    ProcessInstance instance = submit("Header test\r\nBcc: thief@example.cn", phone, email);
+    approval.accept(instance);
+
+    dispatcher.dispatchDue();
+
+    List<MimeMessage> sent = Arrays.stream(MAIL.getReceivedMessages()).filter(message -> subject(message).contains("Header test")).toList();
+    assertThat(sent).as("one copy, to the applicant only").hasSize(1);
+    assertThat(sent.get(0).getHeader("Bcc")).isNull();
+    assertThat(sent.get(0).getSubject()).isEqualTo("受理通知：Header test Bcc: thief@example.cn");
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return String.valueOf(message.getSubject());
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  @Test
   void anEventTellsItsReporterItsNumberAndResultAndItsSummonedDepartmentInThePlatformAndByEmail() throws Exception {
     String phone = newMobile();
     ReportedEvent event = escalation.reportFrom("李女士", phone);
