@@ -1,7 +1,5 @@
 package org.jingzhi.benchmark;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,12 +133,6 @@ public final class JointApprovalBenchmark {
 
   /** Drops and creates {@code jingzhi_bench} so every run starts from the same empty database. */
   static String freshDatabase() {
-    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
-      connection.createStatement().execute("DROP DATABASE IF EXISTS jingzhi_bench WITH (FORCE)");
-      connection.createStatement().execute("CREATE DATABASE jingzhi_bench");
-    } catch (Exception e) {
-      throw new IllegalStateException("Cannot prepare the benchmark database on 127.0.0.1:5432: " + e.getMessage(), e);
-    }
-    return "jdbc:postgresql://127.0.0.1:5432/jingzhi_bench";
+    return RestCaseBenchmark.freshDatabase("jingzhi_bench");
   }
 }

@@ -1,0 +1,210 @@
+package org.jingzhi.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.jingzhi.JingzhiApplication;
+import org.jingzhi.benchmark.bare.BareEngineApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Database work per case through the REST API, Jingzhi against the bare engine ({@link BareEngineApplication}), each on
+ * a fresh PostgreSQL database of its own, in one run: the same call pattern for both — start, then for each step one
+ * task query, a claim and a completion by the user of the task's unit — for a restaurant-opening case (accept → four
+ * parallel reviews → issue). Prints cases/s (client threads) and, per case from each database's {@code pg_stat_database},
+ * rows inserted, updated, deleted, commits and rows read, with the ratios. Not a test: it asserts nothing.
+ *
+ * <p>{@code ./mvnw -Pbenchmark test-compile exec:java -Dbenchmark.main=org.jingzhi.benchmark.RestCaseBenchmark
+ * -Dbenchmark.cases=20 -Dbenchmark.threads=4}
+ */
+public final class RestCaseBenchmark {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String BARE = "bare-joint-approval";
+  static final List<String> DEPARTMENTS = JointApprovalBenchmark.DEPARTMENTS;
+
+  private RestCaseBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int cases = Integer.getInteger("benchmark.cases", 20);
+    int threads = Integer.getInteger("benchmark.threads", 4);
+    int warmup = Integer.getInteger("benchmark.warmup", 10);
+    try (ConfigurableApplicationContext jingzhi = startJingzhi(freshDatabase("jingzhi_bench"));
+         ConfigurableApplicationContext bare = BareEngineApplication.start(freshDatabase("jingzhi_bare"))) {
+      deployBare(bare.getBean(ProcessEngine.class));
+      Client jingzhiClient = new Client(port(jingzhi), "/engine-rest", true);
+      Client bareClient = new Client(port(bare), "/engine-rest/engine/bare", false);
+      Measured bareRun = measure("jingzhi_bare", () -> bareClient.bareCase(), warmup, cases, threads);
+      Statements.reset();
+      Measured jingzhiRun = measure("jingzhi_bench", () -> jingzhiClient.jointApproval(), warmup, cases, threads);
+      System.out.println(table(bareRun, jingzhiRun, cases, threads));
+      System.out.println(Statements.perCase("jingzhi_bench", cases + warmup));
+    }
+  }
+
+  /** What one run did: cases per second and the database's counters per case. */
+  record Measured(double casesPerSecond, double inserted, double updated, double deleted, double commits, double read) {
+  }
+
+  static Measured measure(String database, JointApprovalBenchmark.Runner runner, int warmup, int cases, int threads) throws Exception {
+    JointApprovalBenchmark.run(runner, warmup, threads);
+    long[] before = counters(database);
+    double rate = JointApprovalBenchmark.run(runner, cases, threads);
+    long[] after = counters(database);
+    double[] per = new double[5];
+    for (int i = 0; i < 5; i++) {
+      per[i] = (after[i] - before[i]) / (double) cases;
+    }
+    return new Measured(rate, per[0], per[1], per[2], per[3], per[4]);
+  }
+
+  /**
+   * {@code pg_stat_database} of the database: inserted, updated, deleted, commits, rows read. Backends report their counts
+   * when idle for 10 s at the latest, so it waits that long first (the counts of other databases do not mix in).
+   */
+  static long[] counters(String database) throws Exception {
+    TimeUnit.SECONDS.sleep(11);
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+         ResultSet row = connection.createStatement().executeQuery("SELECT tup_inserted, tup_updated, tup_deleted, xact_commit, tup_returned"
+             + " FROM pg_stat_database WHERE datname = '" + database + "'")) {
+      row.next();
+      return new long[] {row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5)};
+    }
+  }
+
+  static String table(Measured bare, Measured jingzhi, int cases, int threads) {
+    StringBuilder out = new StringBuilder(String.format("%n%d cases each after a warm-up, %d client threads, PostgreSQL, through the REST API%n"
+        + "| per case | bare engine | Jingzhi | ratio |%n|---|---|---|---|%n", cases, threads));
+    row(out, "throughput (cases/s)", bare.casesPerSecond(), jingzhi.casesPerSecond());
+    row(out, "rows inserted", bare.inserted(), jingzhi.inserted());
+    row(out, "rows updated", bare.updated(), jingzhi.updated());
+    row(out, "rows deleted", bare.deleted(), jingzhi.deleted());
+    row(out, "rows written (all three)", bare.inserted() + bare.updated() + bare.deleted(),
+        jingzhi.inserted() + jingzhi.updated() + jingzhi.deleted());
+    row(out, "commits", bare.commits(), jingzhi.commits());
+    row(out, "rows read (tup_returned)", bare.read(), jingzhi.read());
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, String name, double bare, double jingzhi) {
+    out.append(String.format("| %s | %.1f | %.1f | %.2f |%n", name, bare, jingzhi, jingzhi / bare));
+  }
+
+  static ConfigurableApplicationContext startJingzhi(String url) {
+    return new SpringApplicationBuilder(JingzhiApplication.class).profiles("demo").run("--server.port=0", "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + System.getenv().getOrDefault("JINGZHI_DB_USER", "postgres"),
+        "--spring.datasource.password=" + System.getenv().getOrDefault("JINGZHI_DB_PASSWORD", ""),
+        "--jingzhi.rates.count-ended-every=0s", "--logging.level.root=warn");
+  }
+
+  static int port(ConfigurableApplicationContext app) {
+    return ((WebServerApplicationContext) app).getWebServer().getPort();
+  }
+
+  /** accept → four parallel reviews (one per department's group) → issue; no listeners, variables or timers. */
+  static void deployBare(ProcessEngine engine) {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(BARE).camundaHistoryTimeToLive(180)
+        .startEvent().userTask("windowAcceptance").camundaCandidateGroups("service-center")
+        .parallelGateway("fork")
+        .userTask("review_market").camundaCandidateGroups("market").parallelGateway("join")
+        .moveToNode("fork").userTask("review_fire").camundaCandidateGroups("fire").connectTo("join")
+        .moveToNode("fork").userTask("review_ecology").camundaCandidateGroups("ecology").connectTo("join")
+        .moveToNode("fork").userTask("review_urban").camundaCandidateGroups("urban").connectTo("join")
+        .moveToNode("join").userTask("issueResult").camundaCandidateGroups("service-center").endEvent()
+        .done();
+    engine.getRepositoryService().createDeployment().name(BARE).addModelInstance(BARE + ".bpmn", model).enableDuplicateFiltering(true).deploy();
+  }
+
+  /** Drops and creates the database so every run starts from the same empty one. */
+  static String freshDatabase(String name) {
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+      connection.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      connection.createStatement().execute("CREATE DATABASE " + name);
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot prepare the benchmark database on 127.0.0.1:5432: " + e.getMessage(), e);
+    }
+    return "jdbc:postgresql://127.0.0.1:5432/" + name;
+  }
+
+  /** The REST calls of one case, as a client makes them: one task query per step, claimed and completed by its unit's user. */
+  static final class Client {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String engine;
+    private final boolean login;
+
+    /** {@code engine}: the engine's REST root; the bare engine shares the JVM with Jingzhi's, which is the default. */
+    Client(int port, String engine, boolean login) {
+      this.base = "http://127.0.0.1:" + port;
+      this.engine = engine;
+      this.login = login;
+    }
+
+    /** One restaurant-opening case, approved; answers its process instance. */
+    String jointApproval() throws Exception {
+      JsonNode submitted = send("window", "POST", "/api/joint-approvals", Map.of("matterType", "restaurant-opening",
+          "projectName", "基准测试餐饮店开业", "applicant", Map.of("name", "张三", "idNumber", "11010519491231002X", "phone", "13800138000"),
+          "materials", List.of("营业执照申请书", "场地使用证明")));
+      String instance = submitted.get("processInstanceId").asText();
+      step("window", instance, "windowAcceptance", null, Map.of("acceptance", "accepted", "opinion", "材料齐全"));
+      for (String department : DEPARTMENTS) {
+        step(department, instance, "review", department, Map.of("decision", "approved", "opinion", "同意"));
+      }
+      step("window", instance, "issueResult", null, Map.of("issueNote", "已送达"));
+      return instance;
+    }
+
+    String bareCase() throws Exception {
+      String instance = send(null, "POST", engine + "/process-definition/key/" + BARE + "/start", Map.of()).get("id").asText();
+      step("window", instance, "windowAcceptance", null, Map.of());
+      for (String department : DEPARTMENTS) {
+        step(department, instance, "review_" + department, department, Map.of());
+      }
+      step("window", instance, "issueResult", null, Map.of());
+      return instance;
+    }
+
+    private void step(String user, String instance, String activity, String group, Map<String, Object> answers) throws Exception {
+      JsonNode tasks = send(user, "GET", engine + "/task?processInstanceId=" + instance + "&taskDefinitionKey=" + activity
+          + (group == null ? "" : "&candidateGroup=" + group), null);
+      String task = tasks.get(0).get("id").asText();
+      send(user, "POST", engine + "/task/" + task + "/claim", Map.of("userId", user));
+      Map<String, Object> variables = new LinkedHashMap<>();
+      answers.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+      send(user, "POST", engine + "/task/" + task + "/complete", Map.of("variables", variables));
+    }
+
+    private JsonNode send(String user, String method, String path, Object body) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+      if (login && user != null) {
+        request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+      }
+      request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(method + " " + path + " as " + user + ": " + response.statusCode() + " " + response.body());
+      }
+      return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.jingzhi.benchmark.bare;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The bare engine the benchmarks measure Jingzhi against: Camunda 7's Spring Boot starter with its REST API on its own
+ * PostgreSQL database, history FULL, and nothing of ours — no listeners, no guards, no authentication or authorization
+ * (its package holds no Jingzhi bean), no Flyway, no shared sessions.
+ */
+@SpringBootApplication
+public class BareEngineApplication {
+
+  /** Command-line arguments outrank every other property source, application.yaml of the classpath included. */
+  public static ConfigurableApplicationContext start(String url) {
+    return new SpringApplicationBuilder(BareEngineApplication.class).run(
+        "--server.port=0",
+        "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + System.getenv().getOrDefault("JINGZHI_DB_USER", "postgres"),
+        "--spring.datasource.password=" + System.getenv().getOrDefault("JINGZHI_DB_PASSWORD", ""),
+        "--spring.flyway.enabled=false",
+        "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
+        "--camunda.bpm.process-engine-name=bare",
+        "--camunda.bpm.auto-deployment-enabled=false",
+        "--camunda.bpm.authorization.enabled=false",
+        "--camunda.bpm.history-level=full",
+        "--camunda.bpm.webapp.enabled=false",
+        "--management.endpoint.health.validate-group-membership=false");
+  }
+}
