@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Engine behaviour the platform relies on: retries of optimistic-locking conflicts
  * ({@link OptimisticLockingRetry}), refused input reaching the caller as such
- * ({@link RefusedInputUnwrapping}), and an index that lets the job executor find due timers quickly
+ * ({@link RefusedInputUnwrapping}), authorization checks without the engine's per-command group filter
+ * ({@link UnfilteredGroupsAuthorizationManager}), and an index that lets the job executor find due timers quickly
  * when it acquires jobs by due date.
  */
 @Component
@@ -41,6 +43,13 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
     interceptors.add(retry);
     interceptors.add(new RefusedInputUnwrapping());
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+
+    List<SessionFactory> sessions = new ArrayList<>();
+    if (configuration.getCustomSessionFactories() != null) {
+      sessions.addAll(configuration.getCustomSessionFactories());
+    }
+    sessions.add(new UnfilteredGroupsAuthorizationManager.Factory());
+    configuration.setCustomSessionFactories(sessions);
   }
 
   @Override
