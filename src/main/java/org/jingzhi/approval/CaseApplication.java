@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jingzhi.cases.PersonalData;
-import org.jingzhi.notice.Person;
 
 /**
  * An application for a joint approval as the process keeps it: flat variables, materials one per
@@ -55,7 +54,7 @@ public record CaseApplication(String matterType, String projectName, String appl
     } else if (!PersonalData.isPhone(applicantPhone)) {
       problems.add("联系电话格式不正确：" + applicantPhone);
     }
-    if (applicantEmail != null && !Person.isEmail(applicantEmail)) {
+    if (applicantEmail != null && !PersonalData.isEmail(applicantEmail)) {
       problems.add("电子邮箱格式不正确 applicant.email");
     }
     List<String> lines = materialList();

@@ -15,6 +15,7 @@ public final class PersonalData {
   private static final String CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
   private static final Pattern MOBILE_IN_TEXT = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,63}");
   private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
 
   private PersonalData() {
@@ -45,6 +46,11 @@ public final class PersonalData {
     }
     int check = (31 - sum % 31) % 31;
     return CREDIT_CHARS.charAt(check) == value.charAt(17);
+  }
+
+  /** One mailbox, no spaces or line breaks; what the start form's pattern also asks. */
+  public static boolean isEmail(String value) {
+    return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
   }
 
   public static boolean isPhone(String value) {

@@ -87,7 +87,7 @@ public class Notices {
     List<Notice> recorded = new ArrayList<>();
     for (Address address : addresses) {
       String key = cause.key() + ":" + address.channel();
-      List<Notice> earlier = jdbc.query("SELECT * FROM jz_notice WHERE idempotency_key = ?", ROW, key);
+      List<Notice> earlier = cause.once() ? jdbc.query("SELECT * FROM jz_notice WHERE idempotency_key = ?", ROW, key) : List.of();
       recorded.add(earlier.isEmpty() ? insert(cause, key, kind, recipientKind, recipient, address, template, values, text) : earlier.get(0));
     }
     return recorded;

@@ -1,16 +1,16 @@
 package org.jingzhi.notice;
 
 import java.util.regex.Pattern;
+import org.jingzhi.cases.PersonalData;
 
 /** An applicant or a reporter, as far as telling them goes: SMS to a mobile number, e-mail to an address. */
 public record Person(String kind, String mobile, String email) {
 
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,63}");
 
   public Person {
     mobile = mobile != null && MOBILE.matcher(mobile.trim()).matches() ? mobile.trim() : null;
-    email = email != null && isEmail(email.trim()) ? email.trim() : null;
+    email = email != null && PersonalData.isEmail(email.trim()) ? email.trim() : null;
   }
 
   public static Person applicant(Object phone, Object email) {
@@ -19,10 +19,6 @@ public record Person(String kind, String mobile, String email) {
 
   public static Person reporter(Object phone) {
     return new Person(Notice.REPORTER, text(phone), null);
-  }
-
-  public static boolean isEmail(String value) {
-    return value != null && value.length() <= 254 && EMAIL.matcher(value).matches();
   }
 
   private static String text(Object value) {

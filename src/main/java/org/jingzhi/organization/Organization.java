@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jingzhi.cases.PersonalData;
 
 /**
  * The org tree loaded from the organization file: units by code or group id, and each unit's chain
@@ -16,7 +17,6 @@ import java.util.regex.Pattern;
 public class Organization {
 
   private static final Pattern CODE = Pattern.compile("\\d{12}");
-  private static final Pattern MAILBOX = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{2,63}");
   private static final Pattern GROUP_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   private final Map<String, Unit> byCode = new LinkedHashMap<>();
@@ -106,7 +106,7 @@ public class Organization {
       throw new IllegalArgumentException("unit " + unit.code() + " has an invalid id '" + unit.groupId()
           + "': lower-case letters, digits and '-', at most 64");
     }
-    if (unit.email() != null && !MAILBOX.matcher(unit.email()).matches()) {
+    if (unit.email() != null && !PersonalData.isEmail(unit.email())) {
       throw new IllegalArgumentException("unit " + unit.code() + " has an invalid email '" + unit.email() + "'");
     }
     if (byCode.put(unit.code(), unit) != null) {
