@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Engine behaviour the platform relies on: retries of optimistic-locking conflicts
  * ({@link OptimisticLockingRetry}), refused input reaching the caller as such
  * ({@link RefusedInputUnwrapping}), authorization checks without the engine's per-command group filter
- * ({@link UnfilteredGroupsAuthorizationManager}), and an index that lets the job executor find due timers quickly
+ * ({@link TunedAuthorizationManager}), history without the logs nobody reads
+ * ({@link TrimmedHistoryEventHandler}), and indexes that let the job executor find due timers quickly
  * when it acquires jobs by due date.
  */
 @Component
@@ -48,13 +50,33 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
     if (configuration.getCustomSessionFactories() != null) {
       sessions.addAll(configuration.getCustomSessionFactories());
     }
-    sessions.add(new UnfilteredGroupsAuthorizationManager.Factory());
+    sessions.add(new TunedAuthorizationManager.Factory());
     configuration.setCustomSessionFactories(sessions);
+
+    configuration.setEnableDefaultDbHistoryEventHandler(false);
+    List<HistoryEventHandler> historyHandlers = new ArrayList<>(List.of(new TrimmedHistoryEventHandler()));
+    if (configuration.getCustomHistoryEventHandlers() != null) {
+      historyHandlers.addAll(configuration.getCustomHistoryEventHandlers());
+    }
+    configuration.setCustomHistoryEventHandlers(historyHandlers);
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     String prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
-    jdbc.execute("CREATE INDEX IF NOT EXISTS JZ_IDX_JOB_TYPE_DUEDATE ON " + prefix + "ACT_RU_JOB (TYPE_, DUEDATE_)");
+    createJobAcquisitionIndexes(prefix);
+  }
+
+  /**
+   * The job executor asks for due jobs {@code ORDER BY TYPE_ DESC, DUEDATE_} (timers first, oldest first) that no other
+   * thread holds, which a subquery over the jobs locked now tells. Without these indexes PostgreSQL checked every due job
+   * and sorted them all for each acquisition: 62 ms with 10,000 limits due at 23:59:59, most of the database's time in a
+   * deadline storm (README 「Deadline storm」); with them it reads the first due jobs in order and the few locked ones,
+   * 0.14 ms. The index on (TYPE_, DUEDATE_) they replace could not give that order.
+   */
+  private void createJobAcquisitionIndexes(String prefix) {
+    jdbc.execute("CREATE INDEX IF NOT EXISTS JZ_IDX_JOB_ACQUISITION ON " + prefix + "ACT_RU_JOB (TYPE_ DESC, DUEDATE_)");
+    jdbc.execute("CREATE INDEX IF NOT EXISTS JZ_IDX_JOB_LOCK_EXP ON " + prefix + "ACT_RU_JOB (LOCK_EXP_TIME_)");
+    jdbc.execute("DROP INDEX IF EXISTS " + prefix.substring(0, prefix.lastIndexOf('.') + 1) + "JZ_IDX_JOB_TYPE_DUEDATE");
   }
 }

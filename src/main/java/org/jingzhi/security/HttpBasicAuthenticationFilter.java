@@ -7,28 +7,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP Basic against the engine's identity service for the engine REST API and our own API. The
  * authenticated user (with its groups and tenants) is set on the engine for the request, so every
- * engine call is checked against that user's authorizations.
+ * engine call is checked against that user's authorizations. Logins are kept briefly ({@link VerifiedLogins}).
  */
 public class HttpBasicAuthenticationFilter extends OncePerRequestFilter {
 
   private static final String REALM = "Basic realm=\"jingzhi\", charset=\"UTF-8\"";
 
   private final IdentityService identityService;
+  private final VerifiedLogins logins;
   private final Predicate<HttpServletRequest> open;
 
   /** {@code open} names the requests that need no login. */
-  public HttpBasicAuthenticationFilter(IdentityService identityService, Predicate<HttpServletRequest> open) {
+  public HttpBasicAuthenticationFilter(IdentityService identityService, VerifiedLogins logins, Predicate<HttpServletRequest> open) {
     this.identityService = identityService;
+    this.logins = logins;
     this.open = open;
   }
 
@@ -39,23 +38,20 @@ public class HttpBasicAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String userId = authenticatedUser(request);
-    if (userId == null) {
+    VerifiedLogins.Login login = authenticatedUser(request);
+    if (login == null) {
       refuse(response);
       return;
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-    List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
-        .stream().map(Tenant::getId).toList();
     try {
-      identityService.setAuthentication(userId, groups, tenants);
+      identityService.setAuthentication(login.userId(), login.groups(), login.tenants());
       chain.doFilter(request, response);
     } finally {
       identityService.clearAuthentication();
     }
   }
 
-  private String authenticatedUser(HttpServletRequest request) {
+  private VerifiedLogins.Login authenticatedUser(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
@@ -71,7 +67,7 @@ public class HttpBasicAuthenticationFilter extends OncePerRequestFilter {
       return null;
     }
     String userId = credentials.substring(0, colon);
-    return identityService.checkPassword(userId, credentials.substring(colon + 1)) ? userId : null;
+    return logins.login(identityService, userId, credentials.substring(colon + 1));
   }
 
   private static void refuse(HttpServletResponse response) throws IOException {

@@ -51,9 +51,9 @@ class WebSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<HttpBasicAuthenticationFilter> httpBasicAuthentication(IdentityService identityService) {
+  FilterRegistrationBean<HttpBasicAuthenticationFilter> httpBasicAuthentication(IdentityService identityService, VerifiedLogins logins) {
     FilterRegistrationBean<HttpBasicAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new HttpBasicAuthenticationFilter(identityService, WebSecurityConfiguration::isOpen));
+        new FilterRegistrationBean<>(new HttpBasicAuthenticationFilter(identityService, logins, WebSecurityConfiguration::isOpen));
     registration.addUrlPatterns(ENGINE_REST + "/*", "/api/*", ACTUATOR + "/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;

@@ -55,7 +55,7 @@ final class Statements {
     Map<String, double[]> byCause = new LinkedHashMap<>();
     StringBuilder top = new StringBuilder(String.format("%nTop statements by rows per case (%s)%n| calls | rows | statement |%n|---|---|---|%n", database));
     try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
-         ResultSet rows = connection.createStatement().executeQuery("SELECT query, calls, rows FROM pg_stat_statements s JOIN pg_database d"
+         ResultSet rows = connection.createStatement().executeQuery("SELECT query, calls, rows, total_exec_time FROM pg_stat_statements s JOIN pg_database d"
              + " ON d.oid = s.dbid WHERE d.datname = '" + database + "' ORDER BY rows DESC")) {
       int listed = 0;
       while (rows.next()) {
@@ -65,9 +65,10 @@ final class Statements {
         String verb = query.split(" ", 2)[0].toUpperCase(Locale.ROOT);
         Matcher table = TABLE.matcher(query);
         String cause = verb + " " + (table.find() ? table.group(1).toLowerCase(Locale.ROOT) : "-");
-        double[] sum = byCause.computeIfAbsent(cause, key -> new double[2]);
+        double[] sum = byCause.computeIfAbsent(cause, key -> new double[3]);
         sum[0] += calls;
         sum[1] += count;
+        sum[2] += rows.getDouble(4) / cases;
         if (listed++ < 15) {
           top.append(String.format("| %.1f | %.1f | `%s` |%n", calls, count, query.length() > 140 ? query.substring(0, 140) + "…" : query));
         }
@@ -76,9 +77,10 @@ final class Statements {
       throw new IllegalStateException(e);
     }
     StringBuilder out = new StringBuilder(String.format("%nStatements per case by verb and table (%s, %d cases incl. warm-up)%n"
-        + "| statement | calls | rows |%n|---|---|---|%n", database, cases));
+        + "| statement | calls | rows | ms in the database |%n|---|---|---|---|%n", database, cases));
     byCause.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1])).limit(30)
-        .forEach(entry -> out.append(String.format("| %s | %.1f | %.1f |%n", entry.getKey(), entry.getValue()[0], entry.getValue()[1])));
+        .forEach(entry -> out.append(String.format("| %s | %.1f | %.1f | %.2f |%n", entry.getKey(), entry.getValue()[0], entry.getValue()[1],
+            entry.getValue()[2])));
     return out.append(top).toString();
   }
 }

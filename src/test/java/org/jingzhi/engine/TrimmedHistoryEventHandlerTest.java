@@ -1,0 +1,70 @@
+package org.jingzhi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.jingzhi.approval.JointApprovalDriver;
+import org.jingzhi.approval.JointApprovals;
+import org.jingzhi.support.Clock;
+import org.jingzhi.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What history keeps of a case and what it no longer writes: no detail row per variable change and no job log of timers
+ * created and deleted, while every variable's final value, each department's decision and opinion, who completed which
+ * task, and a fired timer's success stay. That the trail, the rates and the views need nothing more is what their own
+ * tests show (CaseTrailTest, RatesApiTest, JointApprovalApiTest, …), unchanged.
+ */
+@IntegrationTest
+class TrimmedHistoryEventHandlerTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JointApprovals approvals;
+
+  @AfterEach
+  void tearDown() {
+    Clock.reset();
+  }
+
+  @Test
+  void aCaseKeepsItsDecisionsAndWhoMadeThemButNoVariableDetailOrCancelledTimerLog() {
+    Clock.set(2026, 9, 18, 9, 0);
+    JointApprovalDriver driver = new JointApprovalDriver(engine, approvals);
+    ProcessInstance instance = driver.submit("restaurant-opening", "历史裁剪餐饮店开业");
+    driver.accept(instance);
+    Job marketReminder = driver.departmentTimer(instance, "reviewReminderTimer", "market");
+    Clock.set(marketReminder.getDuedate());
+    driver.fire(marketReminder);
+    driver.review(instance, "fire", "approved", "消防通道畅通", null);
+    driver.approve(instance, "market", "ecology", "urban");
+    driver.issueResult(instance);
+
+    assertThat(engine.getProcessEngineConfiguration().getHistory()).as("the level existing databases hold").isEqualTo("full");
+    HistoryService history = engine.getHistoryService();
+    String id = instance.getId();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(id).variableUpdates().count()).as("variable detail").isZero();
+    HistoricVariableInstance fire = history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("review_fire")
+        .singleResult();
+    assertThat(fire.getValue().toString()).contains("approved").contains("消防通道畅通");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("caseNumber").singleResult().getValue())
+        .isEqualTo(driver.caseNumber(instance));
+    assertThat(history.createUserOperationLogQuery().processInstanceId(id).operationType("Complete").list())
+        .extracting(entry -> entry.getUserId()).contains("window", "fire", "market");
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(id).finished().count()).isEqualTo(6);
+
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(id).creationLog().count()).as("timers created").isZero();
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(id).deletionLog().count()).as("timers deleted unfired").isZero();
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(id).successLog().list()).extracting(HistoricJobLog::getJobId)
+        .containsExactly(marketReminder.getId());
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("reviewReminderTimer").count()).isEqualTo(1);
+  }
+}
