@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * matched by an HMAC of user and password under a key that lives only in this process, compared in constant time; a
  * different password is checked by the engine as before (failed attempts still count). Any change to users, groups,
  * tenants or memberships through the engine on this node forgets every login at once; another node's change reaches this
- * node when the kept login expires.
+ * node when the kept login expires, and so does any change when another identity provider (LDAP) has replaced the
+ * engine's database one, which is the only one this class can watch.
  */
 @Component
 public class VerifiedLogins extends AbstractProcessEnginePlugin {

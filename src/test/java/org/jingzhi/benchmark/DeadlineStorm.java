@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,7 +86,7 @@ final class DeadlineStorm {
   void runDueTimersHere() {
     for (String instance : cases) {
       for (Job job : engine.getManagementService().createJobQuery().processInstanceId(instance).activityId(LIMIT_TIMER).duedateLowerThan(
-          java.util.Date.from(Instant.now())).list()) {
+          Date.from(Instant.now())).list()) {
         engine.getManagementService().executeJob(job.getId());
       }
     }
