@@ -108,6 +108,11 @@ final class DeadlineStorm {
     }
   }
 
+  /** The review limits of the cases opened so far. */
+  int timers() {
+    return cases.size() * REVIEWS_PER_CASE;
+  }
+
   /** How many limits have been recorded as missed so far: a light query the storm can be polled with. */
   int recorded() {
     return jdbc.queryForObject("SELECT COUNT(*) FROM jz_overdue WHERE subject LIKE ?", Integer.class, "%" + tag + "%");
@@ -129,7 +134,7 @@ final class DeadlineStorm {
       failed += jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB WHERE" + inCases + " AND EXCEPTION_MSG_ IS NOT NULL", Integer.class,
           chunk.toArray());
     }
-    return new Outcome(cases.size() * REVIEWS_PER_CASE, lateness.size(), distinct, supervision, stillDue, failed, lateness);
+    return new Outcome(timers(), lateness.size(), distinct, supervision, stillDue, failed, lateness);
   }
 
   /** Removes the cases, their supervision cases and our rows about them (the smoke test shares its database). */
