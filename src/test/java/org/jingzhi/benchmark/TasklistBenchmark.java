@@ -39,8 +39,8 @@ import org.jingzhi.support.Http;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Tasklist on a city's open work (issue 15): a unit clerk's filters 「本单位待办」 and 「即将超期」, their counts and the filter
- * list with counts, each asked through the engine REST API the way Tasklist asks, as the measured unit's user (HTTP Basic,
+ * Tasklist on a city's open work (issue 15): a unit clerk's filters 「待办」 (the first one Tasklist opens: the unit's unclaimed
+ * tasks or the clerk's own), 「本单位待办」 and 「即将超期」, their counts, 「我的待办」's count and the filter list with counts, each asked through the engine REST API the way Tasklist asks, as the measured unit's user (HTTP Basic,
  * authorization on). Prints p50/p95 in a markdown table with the volume. Not a test: it asserts nothing.
  *
  * <p>The first run loads a PostgreSQL database {@code jingzhi_tasklist} on 127.0.0.1:5432 (kept for later runs;
@@ -56,6 +56,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class TasklistBenchmark {
 
+  static final String TODO = "待办";
+  static final String MINE = "我的待办";
   static final String OWN_UNIT = "本单位待办";
   static final String DUE_SOON = "即将超期";
   private static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
@@ -490,10 +492,15 @@ public final class TasklistBenchmark {
     }
 
     Map<String, Call> tasklistCalls() throws Exception {
+      String todo = filterId(TODO);
+      String mine = filterId(MINE);
       String ownUnit = filterId(OWN_UNIT);
       String dueSoon = filterId(DUE_SOON);
       Map<String, Call> calls = new LinkedHashMap<>();
       calls.put("filter list (Tasklist, first call)", () -> get("/filter?firstResult=0&maxResults=2000&itemCount=false&resourceType=Task"));
+      calls.put(TODO + " page 1", () -> pageOne(todo));
+      calls.put(TODO + " count", () -> count(todo));
+      calls.put(MINE + " count", () -> count(mine));
       calls.put(OWN_UNIT + " page 1", () -> pageOne(ownUnit));
       calls.put(OWN_UNIT + " count", () -> count(ownUnit));
       calls.put(DUE_SOON + " page 1", () -> pageOne(dueSoon));

@@ -67,7 +67,7 @@ class TasklistBenchmarkSmokeTest {
         assertListedExactlyAsTheirUnitsWork(clones, "market", marketBefore, lists(market));
         assertListedExactlyAsTheirUnitsWork(clones, "fire", fireBefore, lists(fire));
         assertOnlyTheirUnitMayReadThem(ids(clones, "market", clone -> true), "market", "fire");
-        assertThat(TasklistBenchmark.measure(market, 0, 1, Duration.ofMinutes(1))).hasSize(6);
+        assertThat(TasklistBenchmark.measure(market, 0, 1, Duration.ofMinutes(1))).hasSize(9);
       } finally {
         cloner.removeClones();
         cases.remove(dataSource);
@@ -81,8 +81,11 @@ class TasklistBenchmarkSmokeTest {
     Instant dayAhead = ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1));
     Predicate<Clone> dueSoon = clone -> clone.due() != null && clone.due().toInstant().isBefore(dayAhead);
     Predicate<Clone> unclaimed = clone -> clone.assignee() == null;
+    assertThat(added(before.todo(), after.todo())).as("unclaimed or claimed by the unit's user, who bears its name")
+        .containsExactlyInAnyOrderElementsOf(ids(clones, unit, clone -> clone.assignee() == null || clone.assignee().equals(unit)));
     assertThat(added(before.ownUnit(), after.ownUnit())).containsExactlyInAnyOrderElementsOf(ids(clones, unit, unclaimed));
     assertThat(added(before.dueSoon(), after.dueSoon())).containsExactlyInAnyOrderElementsOf(ids(clones, unit, dueSoon));
+    assertThat(after.todoCount()).isEqualTo(after.todo().size());
     assertThat(after.ownUnitCount()).isEqualTo(after.ownUnit().size());
     assertThat(after.dueSoonCount()).isEqualTo(after.dueSoon().size());
   }
@@ -94,15 +97,16 @@ class TasklistBenchmarkSmokeTest {
     assertThat(new Http(port).get(otherUser, "/engine-rest/task/" + taskIds.get(0)).status()).isEqualTo(404);
   }
 
-  /** A user's 「本单位待办」 and 「即将超期」: every task on them (all pages at once) and their counts. */
-  record Lists(List<String> ownUnit, long ownUnitCount, List<String> dueSoon, long dueSoonCount) {
+  /** A user's 「待办」, 「本单位待办」 and 「即将超期」: every task on them (all pages at once) and their counts. */
+  record Lists(List<String> todo, long todoCount, List<String> ownUnit, long ownUnitCount, List<String> dueSoon, long dueSoonCount) {
   }
 
   private static Lists lists(TasklistCalls calls) throws Exception {
+    String todo = calls.filterId(TasklistBenchmark.TODO);
     String ownUnit = calls.filterId(TasklistBenchmark.OWN_UNIT);
     String dueSoon = calls.filterId(TasklistBenchmark.DUE_SOON);
-    return new Lists(taskIds(calls.page(ownUnit, 0, 1000)), calls.count(ownUnit), taskIds(calls.page(dueSoon, 0, 1000)),
-        calls.count(dueSoon));
+    return new Lists(taskIds(calls.page(todo, 0, 1000)), calls.count(todo), taskIds(calls.page(ownUnit, 0, 1000)),
+        calls.count(ownUnit), taskIds(calls.page(dueSoon, 0, 1000)), calls.count(dueSoon));
   }
 
   private static List<String> taskIds(JsonNode page) {
