@@ -39,8 +39,9 @@ import org.jingzhi.support.Http;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Tasklist on a city's open work (issue 15): a unit clerk's filters 「待办」 (the first one Tasklist opens: the unit's unclaimed
- * tasks or the clerk's own), 「本单位待办」 and 「即将超期」, their counts, 「我的待办」's count and the filter list with counts, each asked through the engine REST API the way Tasklist asks, as the measured unit's user (HTTP Basic,
+ * Tasklist on a city's open work (issue 15): a unit clerk's filters 「待办」 (the first one Tasklist opens: the unit's
+ * unclaimed tasks or the clerk's own), 「本单位待办」 and 「即将超期」, their counts, 「我的待办」's count and the filter list
+ * with counts, each asked through the engine REST API the way Tasklist asks, as the measured unit's user (HTTP Basic,
  * authorization on). Prints p50/p95 in a markdown table with the volume. Not a test: it asserts nothing.
  *
  * <p>The first run loads a PostgreSQL database {@code jingzhi_tasklist} on 127.0.0.1:5432 (kept for later runs;
