@@ -5,6 +5,7 @@ import static org.jingzhi.approval.JointApprovalProcess.*;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.function.Function;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jingzhi.calendar.CalendarProperties;
+import org.jingzhi.cases.CaseHistory;
 import org.jingzhi.cases.Texts;
 import org.jingzhi.deadlines.ExcludedPeriod;
 import org.jingzhi.deadlines.ExcludedPeriods;
@@ -43,6 +45,7 @@ public class JointApprovalExcludedTime {
   static final int ATTEMPTS = 3;
 
   private final RuntimeService runtime;
+  private final HistoryService history;
   private final IdentityService identity;
   private final CommandExecutor commands;
   private final ReviewsInProgress reviews;
@@ -59,6 +62,7 @@ public class JointApprovalExcludedTime {
                             ApprovalSettings settings) {
     this.settings = settings;
     this.runtime = engine.getRuntimeService();
+    this.history = engine.getHistoryService();
     this.identity = engine.getIdentityService();
     this.commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
     this.reviews = reviews;
@@ -140,8 +144,7 @@ public class JointApprovalExcludedTime {
   }
 
   private ProcessInstance runningCase(String caseNumber) {
-    ProcessInstance instance = AsSystem.call(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .processInstanceBusinessKey(caseNumber).singleResult());
+    ProcessInstance instance = AsSystem.call(identity, () -> CaseHistory.running(history, runtime, KEY, caseNumber));
     if (instance == null) {
       throw new NotFoundException("没有办理中的受理编号为 " + caseNumber + " 的案件");
     }

@@ -3,6 +3,7 @@ package org.jingzhi.approval;
 import static org.jingzhi.approval.JointApprovalProcess.*;
 
 import java.util.Date;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.jingzhi.cases.CaseHistory;
 import org.jingzhi.cases.Texts;
 import org.jingzhi.deadlines.Extension;
 import org.jingzhi.deadlines.ExtensionRequest;
@@ -37,6 +39,7 @@ public class JointApprovalExtensions {
   private static final String SERVICE_CENTER = "service-center";
 
   private final RuntimeService runtime;
+  private final HistoryService history;
   private final ReviewsInProgress reviews;
   private final IdentityService identity;
   private final Extensions extensions;
@@ -47,6 +50,7 @@ public class JointApprovalExtensions {
   JointApprovalExtensions(ProcessEngine engine, ReviewsInProgress reviews, Extensions extensions, CurrentUser currentUser,
                           Organization organization, ApprovalSettings settings) {
     this.runtime = engine.getRuntimeService();
+    this.history = engine.getHistoryService();
     this.reviews = reviews;
     this.identity = engine.getIdentityService();
     this.extensions = extensions;
@@ -61,8 +65,7 @@ public class JointApprovalExtensions {
     if (ask.scope() != null && !forCase && !"review".equals(ask.scope().trim())) {
       throw new InvalidRequestException("scope 须为 review（本部门审查时限）或 case（联合审批总时限）");
     }
-    ProcessInstance instance = AsSystem.call(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .processInstanceBusinessKey(caseNumber).singleResult());
+    ProcessInstance instance = AsSystem.call(identity, () -> CaseHistory.running(history, runtime, KEY, caseNumber));
     if (instance == null) {
       throw new NotFoundException("没有办理中的受理编号为 " + caseNumber + " 的案件");
     }

@@ -4,10 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /** Reading a case back from engine history: its variables, who completed its tasks, who they were for. */
 public final class CaseHistory {
@@ -24,6 +26,16 @@ public final class CaseHistory {
     List<HistoricProcessInstance> first = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
         .processInstanceBusinessKey(number).orderByProcessInstanceStartTime().asc().listPage(0, 1);
     return first.isEmpty() ? null : first.get(0);
+  }
+
+  /**
+   * The running process instance of the case or event registered under a number ({@link #byNumber}), or null when there is
+   * none or it has ended: an administrator's later instance under the same number is never taken for it.
+   */
+  public static ProcessInstance running(HistoryService history, RuntimeService runtime, String processKey, String number) {
+    HistoricProcessInstance first = byNumber(history, processKey, number);
+    return first == null || first.getEndTime() != null ? null
+        : runtime.createProcessInstanceQuery().processInstanceId(first.getId()).singleResult();
   }
 
   /** The latest values of a process instance's own variables (not those local to its activities). */

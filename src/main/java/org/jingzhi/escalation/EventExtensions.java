@@ -4,6 +4,7 @@ import static org.jingzhi.escalation.EscalationProcess.*;
 
 import java.util.Date;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.jingzhi.cases.CaseHistory;
 import org.jingzhi.cases.Texts;
 import org.jingzhi.deadlines.Extension;
 import org.jingzhi.deadlines.ExtensionRequest;
@@ -34,6 +36,7 @@ public class EventExtensions {
   static final String MESSAGE = "LevelExtensionRequested";
 
   private final RuntimeService runtime;
+  private final HistoryService history;
   private final TaskService tasks;
   private final IdentityService identity;
   private final Extensions extensions;
@@ -42,6 +45,7 @@ public class EventExtensions {
 
   EventExtensions(ProcessEngine engine, Extensions extensions, CurrentUser currentUser, EscalationSettings settings) {
     this.runtime = engine.getRuntimeService();
+    this.history = engine.getHistoryService();
     this.tasks = engine.getTaskService();
     this.identity = engine.getIdentityService();
     this.extensions = extensions;
@@ -54,8 +58,7 @@ public class EventExtensions {
     if (reason == null || reason.length() > MAX_REASON) {
       throw new InvalidRequestException("请填写延期理由 reason（不超过 " + MAX_REASON + " 字）");
     }
-    ProcessInstance event = AsSystem.call(identity, () -> runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-        .processInstanceBusinessKey(eventNumber).singleResult());
+    ProcessInstance event = AsSystem.call(identity, () -> CaseHistory.running(history, runtime, KEY, eventNumber));
     if (event == null) {
       throw new NotFoundException("没有办理中的编号为 " + eventNumber + " 的事件");
     }

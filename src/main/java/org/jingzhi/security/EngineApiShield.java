@@ -75,6 +75,9 @@ public class EngineApiShield extends OncePerRequestFilter {
         if (problem == null && body != null && START.matcher(path).find()) {
           problem = startProblem(body.bytes());
         }
+        if (problem == null && body != null) {
+          body = NullVariables.repaired(body);
+        }
         screened = body == null ? request : body.request();
       } else if (problem == null && BODY_METHODS.contains(request.getMethod()) && request.getContentLengthLong() > MAX_UPLOAD_BYTES) {
         write(response, 413, "InvalidRequestException", "上传内容不超过 " + MAX_UPLOAD_BYTES / 1024 / 1024 + " MB");
@@ -224,6 +227,9 @@ public class EngineApiShield extends OncePerRequestFilter {
     } else if (message != null && INTERNALS.matcher(message).find()) {
       LOG.info("Engine API answered {} {} with {}: {}", request.getMethod(), request.getRequestURI(), status, message);
       replace(answer, status, typeOf(original), plain(status, message));
+    } else if (message == null || message.isBlank()) {
+      // e.g. a JSON array where the REST layer reads an object: it refuses with an empty message
+      replace(answer, status, typeOf(original), plain(status, null));
     }
   }
 

@@ -28,6 +28,11 @@ record JsonBody(byte[] bytes, HttpServletRequest request) {
     return new JsonBody(body, new Replay(request, body));
   }
 
+  /** The same request with another body, for a repair the screening made. */
+  JsonBody with(byte[] repaired) {
+    return new JsonBody(repaired, new Replay((HttpServletRequest) ((Replay) request).getRequest(), repaired));
+  }
+
   private static final class Replay extends HttpServletRequestWrapper {
 
     private final byte[] body;

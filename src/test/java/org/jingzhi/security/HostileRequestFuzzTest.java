@@ -60,6 +60,9 @@ class HostileRequestFuzzTest {
       "{\"type\":\"NoSuchType\",\"value\":\"x\"}",
       "{\"value\":{\"nested\":{\"deeper\":[1,2,3]}}}",
       "{\"type\":\"String\",\"value\":\"\\u0000\"}",
+      "{\"type\":\"Null\",\"value\":\"[\\\"fire\\\"]\"}",
+      "{\"type\":\"Null\",\"value\":\"{\\\"a\\\":{\\\"b\\\":1}}\"}",
+      "{\"type\":\"Null\",\"value\":\"" + EXPRESSION + "\"}",
       "{\"type\":\"String\",\"value\":\"" + EXPRESSION + "\"}");
   static final List<String> HOSTILE_BODIES = List.of("null", "\"text\"", "123", "[]", "[null]", "{\"sorting\":[null]}",
       "{\"variables\":null}", "{\"variables\":[]}", "{\"variables\":{\"x\":null}}", "{", "{\"a\":\"\\u0000\"}", "[".repeat(1001) + "]".repeat(1001),
@@ -111,17 +114,33 @@ class HostileRequestFuzzTest {
       }
       if (response.status() >= 400) {
         answered4xx++;
+        if (!saysWhy(response.body())) {
+          failures.add(request + " → " + response.status() + " without a message: " + abbreviate(response.body()));
+        }
       }
     }
     Map<String, Long> rowsAfter = rowCounts();
 
-    assertThat(failures).as("answers with 5xx or internals").isEmpty();
+    assertThat(failures).as("answers with 5xx, internals, or a refusal that does not say why").isEmpty();
     assertThat(canary.hits()).as("expressions evaluated").isZero();
     assertThat(rowsAfter).as("rows written by refused requests").isEqualTo(rowsBefore);
     assertThat(engine.getTaskService().createTaskQuery().taskId(windowTask).count()).as("the window's task is still open").isOne();
     assertThat(engine.getRuntimeService().getVariable(processInstanceId, "caseNumber")).isEqualTo(caseNumber);
     System.out.println("Fuzz: " + requests.size() + " hostile requests, " + answered4xx + " refused with 4xx, the rest read nothing they should not;"
         + " no 5xx, no internals, no expression, no row written");
+  }
+
+  /**
+   * A refusal names its reason: a JSON answer with a non-blank {@code message}, as the engine, the shield and our API give,
+   * or Tomcat's {@code description} for a path it could not decode (JsonErrorReports).
+   */
+  private static boolean saysWhy(String body) {
+    try {
+      JsonNode answer = JSON.readTree(body);
+      return answer != null && (!answer.path("message").asText().isBlank() || !answer.path("description").asText().isBlank());
+    } catch (Exception notJson) {
+      return false;
+    }
   }
 
   private List<Request> engineRequests(EngineApi door, String taskId, String processInstanceId, String filterId) {

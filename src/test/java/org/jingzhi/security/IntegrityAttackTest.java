@@ -103,6 +103,33 @@ class IntegrityAttackTest {
     assertThat(honest.status()).as("Tasklist sends the read-only fields back unchanged: " + honest.body()).isEqualTo(204);
   }
 
+  /** Finding 1 by the case's own variable endpoints: a department that works on the case writes none of its variables. */
+  @ParameterizedTest
+  @MethodSource("doors")
+  void aDepartmentWritesNoVariableOfTheCaseThroughItsInstanceOrExecution(String doorName) throws Exception {
+    EngineApi api = door(doorName);
+    review("fire", "rejected", "消防通道不合格");
+    String urbanTask = claimedTaskOf("urban");
+    String urbanExecution = engine.getTaskService().createTaskQuery().taskId(urbanTask).singleResult().getExecutionId();
+    long variables = engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(processInstanceId).count();
+
+    Map<String, Http.Response> writes = Map.of(
+        "modify the case's variables", api.post("urban", "/process-instance/" + processInstanceId + "/variables",
+            "{\"modifications\":{\"review_fire\":" + FORGED_REVIEW + ",\"queryCode\":{\"value\":\"HACKED22\"}}}"),
+        "put one case variable", api.put("urban", "/process-instance/" + processInstanceId + "/variables/queryCode", "{\"value\":\"HACKED22\"}"),
+        "delete one case variable", api.send("urban", "DELETE", "/process-instance/" + processInstanceId + "/variables/applicantPhone", null),
+        "modify the review's execution", api.post("urban", "/execution/" + urbanExecution + "/localVariables",
+            "{\"modifications\":{\"department\":{\"value\":\"fire\"}}}"),
+        "put on the review's execution", api.put("urban", "/execution/" + urbanExecution + "/localVariables/department", "{\"value\":\"fire\"}"));
+
+    writes.forEach((what, response) -> assertThat(response.status()).as(what + ": " + response.body()).isIn(400, 403, 404));
+    assertThat(reviewOf("fire").get("decision")).isEqualTo("rejected");
+    assertThat(engine.getRuntimeService().getVariable(processInstanceId, "queryCode")).isEqualTo(queryCode);
+    assertThat(engine.getRuntimeService().getVariable(processInstanceId, "applicantPhone")).isEqualTo("13800138000");
+    assertThat(engine.getRuntimeService().getVariable(urbanExecution, "department")).isEqualTo("urban");
+    assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(processInstanceId).count()).isEqualTo(variables);
+  }
+
   /** Finding 2: ecology completed its task with department=fire; a read-only field changed is refused too. */
   @ParameterizedTest
   @MethodSource("doors")
@@ -120,7 +147,7 @@ class IntegrityAttackTest {
     assertThat(asFire.body()).contains("department");
     assertThat(renamed.status()).as(renamed.body()).isEqualTo(400);
     assertThat(renamed.body()).contains("只读项不能修改", "projectName");
-    assertThat(localDepartment.status()).as(localDepartment.body()).isIn(400, 403);
+    assertThat(localDepartment.status()).as("a unit may set no task variable outside its completion: " + localDepartment.body()).isEqualTo(403);
     assertThat(engine.getTaskService().createTaskQuery().taskId(ecologyTask).count()).isOne();
     assertThat(engine.getTaskService().getVariable(ecologyTask, "department")).isEqualTo("ecology");
     assertThat(reviewOf("fire")).isNull();
@@ -151,6 +178,9 @@ class IntegrityAttackTest {
     Http.Response districtEvent = api.post("liuan", "/process-definition/key/escalation-chain/start", "{\"businessKey\":\"SJ-20261130-999999\","
         + "\"variables\":{\"currentLevel\":{\"value\":\"district\"},\"currentUnit\":{\"value\":\"990102000000\"}},"
         + "\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"handleBelowCity\"}]}");
+    Http.Response eventUnderANumber = api.post("liuan", "/process-definition/key/escalation-chain/start", "{\"businessKey\":\"SJ-20261130-999998\","
+        + "\"variables\":{\"category\":{\"value\":\"noise\"},\"description\":{\"value\":\"自选编号\"},\"communityCode\":{\"value\":\"990101001001\"},"
+        + "\"address\":{\"value\":\"柳岸路1号\"},\"channel\":{\"value\":\"grid\"}}}");
     Http.Response modification = api.post("window", "/process-instance/" + processInstanceId + "/modification",
         "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"issueResult\"}]}");
     Http.Response restart = api.post("window", "/process-definition/" + definitionId() + "/restart",
@@ -164,6 +194,10 @@ class IntegrityAttackTest {
     assertThat(foreignVariables.status()).as(foreignVariables.body()).isEqualTo(400);
     assertThat(foreignVariables.body()).contains("caseDue");
     assertThat(districtEvent.status()).as(districtEvent.body()).isEqualTo(403);
+    assertThat(eventUnderANumber.status()).as("an event at its start event, but under a chosen number: " + eventUnderANumber.body())
+        .isEqualTo(400);
+    assertThat(eventUnderANumber.body()).contains("业务编号");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("SJ-20261130-999998").count()).isZero();
     assertThat(modification.status()).as(modification.body()).isEqualTo(403);
     assertThat(restart.status()).as(restart.body()).isEqualTo(403);
     assertThat(migration.status()).as(migration.body()).isEqualTo(403);
@@ -187,6 +221,30 @@ class IntegrityAttackTest {
     assertThat(JSON.readTree(staff.body()).get("processInstanceId").asText()).as("the original case answers").isEqualTo(processInstanceId);
     assertThat(applicant.status()).as(applicant.body()).isEqualTo(200);
     assertThat(applicant.body()).contains("攻击测试餐饮店").doesNotContain("管理员修复");
+
+    Http.Response extension = http.post("fire", "/api/joint-approvals/" + caseNumber + "/extensions", "{\"reason\":\"需现场核查\"}");
+    Http.Response excluded = http.post("market", "/api/joint-approvals/" + caseNumber + "/excluded-periods",
+        "{\"kind\":\"testing\",\"expectedWorkingDays\":5,\"reason\":\"送第三方检测\"}");
+    assertThat(extension.status()).as("an extension of the original case: " + extension.body()).isEqualTo(200);
+    assertThat(excluded.status()).as("excluded time of the original case: " + excluded.body()).isEqualTo(200);
+  }
+
+  @ParameterizedTest
+  @MethodSource("doors")
+  void anEventsExtensionFindsTheEventEvenWithADuplicateNumberAnAdministratorCreated(String doorName) throws Exception {
+    Http.Response reported = http.post("hotline", "/api/events", "{\"category\":\"noise\",\"description\":\"重号测试：夜间噪声\","
+        + "\"communityCode\":\"990101001001\",\"address\":\"柳岸社区 1 号楼\",\"channel\":\"hotline\"}");
+    assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+    String eventNumber = JSON.readTree(reported.body()).get("eventNumber").asText();
+    Http.Response adminStart = door(doorName).post("demo", "/process-definition/key/escalation-chain/start", "{\"businessKey\":\""
+        + eventNumber + "\",\"variables\":{\"eventNumber\":{\"value\":\"" + eventNumber + "\"},\"categoryName\":{\"value\":\"管理员修复\"}},"
+        + "\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"returnVisit\"}]}");
+    assertThat(adminStart.status()).as(adminStart.body()).isEqualTo(200);
+
+    Http.Response extension = http.post("liuan", "/api/events/" + eventNumber + "/extensions", "{\"reason\":\"需协调产权单位\",\"workingDays\":3}");
+
+    assertThat(extension.status()).as("the reported event's extension: " + extension.body()).isEqualTo(200);
+    assertThat(http.get("liuan", "/api/events/" + eventNumber).body()).contains("重号测试：夜间噪声");
   }
 
   /** Finding 4: departments read each other's opinions through the engine's variable endpoints. */
@@ -262,6 +320,33 @@ class IntegrityAttackTest {
     engine.getIdentityService().clearAuthentication();
     assertThat(engine.getTaskService().getProcessInstanceComments(processInstanceId)).isEmpty();
     assertThat(engine.getTaskService().getTaskAttachments(fireTask)).isEmpty();
+  }
+
+  /** Finding 5 for attachments, as Tasklist uploads them (multipart): only who may work the task, named, up to 10 MB. */
+  @ParameterizedTest
+  @MethodSource("doors")
+  void onlyThoseWhoMayWorkATaskAttachToItAndNotTooMuch(String doorName) throws Exception {
+    EngineApi api = door(doorName);
+    String fireTask = taskOf("fire");
+    String marketTask = taskOf("market");
+    Map<String, String> named = Map.of("attachment-name", "现场照片", "attachment-description", "消防通道", "attachment-type", "image/jpeg");
+
+    Http.Response supervisor = api.postMultipart("supervisor", "/task/" + fireTask + "/attachment/create", named, "content", new byte[] {1, 2, 3});
+    Http.Response otherDepartment = api.postMultipart("market", "/task/" + fireTask + "/attachment/create", named, "content", new byte[] {1, 2, 3});
+    Http.Response tooLarge = api.postMultipart("market", "/task/" + marketTask + "/attachment/create", named, "content",
+        new byte[10 * 1024 * 1024 + 1]);
+    Http.Response unnamed = api.postMultipart("market", "/task/" + marketTask + "/attachment/create",
+        Map.of("attachment-type", "image/jpeg"), "content", new byte[] {1, 2, 3});
+    Http.Response own = api.postMultipart("market", "/task/" + marketTask + "/attachment/create", named, "content", new byte[] {1, 2, 3});
+
+    assertThat(supervisor.status()).as("read-only supervision: " + supervisor.body()).isEqualTo(403);
+    assertThat(otherDepartment.status()).as(otherDepartment.body()).isIn(403, 404);
+    assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(400);
+    assertThat(tooLarge.body()).contains("10 MB");
+    assertThat(unnamed.status()).as(unnamed.body()).isEqualTo(400);
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    assertThat(engine.getTaskService().getTaskAttachments(fireTask)).isEmpty();
+    assertThat(engine.getTaskService().getTaskAttachments(marketTask)).extracting(attachment -> attachment.getName()).containsExactly("现场照片");
   }
 
   /** Found in review: a completion asked to return the case's variables returned all of them. */

@@ -1,5 +1,6 @@
 package org.jingzhi.support;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -19,7 +21,29 @@ import java.util.stream.Collectors;
  */
 public interface EngineApi {
 
-  Http.Response send(String user, String method, String path, String json);
+  /** A request with a body of the given type, or none when {@code contentType} is null. */
+  Http.Response send(String user, String method, String path, String contentType, HttpRequest.BodyPublisher body);
+
+  default Http.Response send(String user, String method, String path, String json) {
+    return json == null ? send(user, method, path, null, HttpRequest.BodyPublishers.noBody())
+        : send(user, method, path, "application/json", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+  }
+
+  /** A {@code multipart/form-data} POST as a browser sends a form: text fields, and one file when {@code file} is not null. */
+  default Http.Response postMultipart(String user, String path, Map<String, String> fields, String fileField, byte[] file) {
+    String boundary = "----jingzhi" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+        + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    if (file != null) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"file.bin\"\r\n"
+          + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(user, "POST", path, "multipart/form-data; boundary=" + boundary, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+  }
 
   default Http.Response get(String user, String path) {
     return send(user, "GET", path, null);
@@ -37,13 +61,12 @@ public interface EngineApi {
     Http http = new Http(port);
     return new EngineApi() {
       @Override
-      public Http.Response send(String user, String method, String path, String json) {
+      public Http.Response send(String user, String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         HttpRequest.Builder request = http.request(user, "/engine-rest" + path);
-        if (json != null) {
-          request.header("Content-Type", "application/json");
+        if (contentType != null) {
+          request.header("Content-Type", contentType);
         }
-        return http.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return http.send(request.method(method, body));
       }
 
       @Override
@@ -60,15 +83,15 @@ public interface EngineApi {
     Map<String, Map<String, String>> sessions = new ConcurrentHashMap<>();
     return new EngineApi() {
       @Override
-      public Http.Response send(String user, String method, String path, String json) {
+      public Http.Response send(String user, String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         Map<String, String> cookies = sessions.computeIfAbsent(user, this::login);
         String url = base + (path.startsWith("/camunda/") ? path : "/camunda/api/engine/engine/default" + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
             .header("Cookie", cookieHeader(cookies)).header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""))
             .header("Accept", "application/json, text/plain, */*")
-            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (json != null) {
-          request.header("Content-Type", "application/json");
+            .method(method, body);
+        if (contentType != null) {
+          request.header("Content-Type", contentType);
         }
         try {
           HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

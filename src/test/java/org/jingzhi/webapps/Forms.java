@@ -45,6 +45,14 @@ final class Forms {
     browser.wait.until(driver -> input.isSelected());
   }
 
+  /** Ticks the option of a checklist by its label. */
+  void check(String key, String label) {
+    WebElement option = browser.clickable(By.xpath("//label[contains(@for,'-" + key + "Field-') and normalize-space(.)='" + label + "']"));
+    WebElement input = browser.driver.findElement(By.id(option.getAttribute("for")));
+    browser.script("arguments[0].click();", input);
+    browser.wait.until(driver -> input.isSelected());
+  }
+
   String readOnlyValue(String key) {
     return browser.await(field(key)).getAttribute("value");
   }

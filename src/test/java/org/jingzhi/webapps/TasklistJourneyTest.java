@@ -10,10 +10,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.jingzhi.approval.ApplicationRequest;
 import org.jingzhi.approval.JointApprovals;
+import org.jingzhi.escalation.EscalationDriver;
 import org.jingzhi.escalation.EventRequest;
 import org.jingzhi.escalation.Events;
 import org.jingzhi.escalation.ReportedEvent;
 import org.jingzhi.support.Clock;
+import org.jingzhi.support.Http;
 import org.jingzhi.support.Users;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -289,6 +291,110 @@ class TasklistJourneyTest extends BrowserTest {
 
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("supervision").processInstanceBusinessKey(
         (String) engine.getRuntimeService().getVariable(late, "caseNumber")).finished().count()).isOne();
+  }
+
+  @Test
+  void aDepartmentsLeaderApprovesAnExtensionInTheForm() {
+    String projectName = "延期浏览器测试店";
+    ProcessInstance instance = submitAndAccept(projectName);
+    String caseNumber = (String) engine.getRuntimeService().getVariable(instance.getId(), "caseNumber");
+    Date due = fireReview(instance).getDueDate();
+    Http.Response asked = new Http(port).post("fire", "/api/joint-approvals/" + caseNumber + "/extensions",
+        "{\"scope\":\"review\",\"reason\":\"需现场核查消防设施\"}");
+    assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+
+    asUser("fire-lead");
+    openTask("本单位待办", "消防救援支队延期审批：" + projectName);
+    claim();
+    Forms form = new Forms(browser);
+    assertThat(form.readOnlyValue("extensionReason")).isEqualTo("需现场核查消防设施");
+    assertThat(form.readOnlyValue("extensionLength")).isEqualTo("10 个工作日");
+    form.radio("extensionDecision", "批准延期");
+    form.type("extensionOpinion", "同意延长");
+    complete();
+
+    assertThat(fireReview(instance).getDueDate()).as("the review's limit, extended").isAfter(due);
+  }
+
+  @Test
+  void theAdjudicationGroupMeetsAndRulesADisputedEventAndTheCoHandlerReports() {
+    EscalationDriver driver = new EscalationDriver(engine, events);
+    ReportedEvent event = driver.report("hotline", "noise", EscalationDriver.LIUAN, false);
+    driver.act("liuan", event, "sendBack", "噪声源位于荷塘社区");
+    driver.decideOwner("hotline", event, "reroute", EscalationDriver.HETANG);
+    driver.act("hetang", event, "sendBack", "噪声源在松林社区");
+    driver.decideOwner("hotline", event, "reroute", EscalationDriver.SONGLIN);
+    driver.act("songlin", event, "sendBack", "不在本社区");
+    String about = "噪声扰民（" + event.eventNumber() + "）";
+
+    asUser("adjudicator");
+    openTask("疑难诉求裁定", "受理争议：" + about);
+    claim();
+    Forms form = new Forms(browser);
+    assertThat(form.readOnlyValue("eventNumber")).isEqualTo(event.eventNumber());
+    assertThat(form.readOnlyValue("parties")).isEqualTo(EscalationDriver.SONGLIN + ",ecology");
+    complete();
+
+    asUser("ecology");
+    openTask("陈述与协办", "生态环境局陈述意见：" + about);
+    claim();
+    new Forms(browser).type("statement", "噪声源为施工工地，属生态环境局监管");
+    complete();
+    driver.complete("songlin", adjudicationTask(event, "statement"), Map.of("statement", "工地位于荷塘社区辖区"));
+
+    asUser("adjudicator");
+    openTask("疑难诉求裁定", "裁定责任单位：" + about);
+    claim();
+    form = new Forms(browser);
+    assertThat(form.readOnlyValue("statementsSummary")).contains("【生态环境局】噪声源为施工工地");
+    form.radio("rulingChoice", "先召开联席会议");
+    complete();
+    openTask("疑难诉求裁定", "联席会议：" + about);
+    claim();
+    form = new Forms(browser);
+    form.type("meetingDate", "2026-12-01 14:30");
+    form.type("meetingParticipants", "荷塘社区、生态环境局、松林社区");
+    form.type("meetingMinutes", "噪声源位于荷塘社区辖区的工地，属地主办，生态环境局协助执法");
+    complete();
+    openTask("疑难诉求裁定", "裁定责任单位：" + about);
+    claim();
+    form = new Forms(browser);
+    assertThat(form.readOnlyValue("meetingMinutes")).startsWith("噪声源位于荷塘社区辖区的工地");
+    form.radio("rulingChoice", "裁定");
+    form.type("ownerUnit", EscalationDriver.HETANG);
+    form.check("coHandlerUnits", "生态环境局");
+    form.type("rulingReason", "噪声源位于荷塘社区辖区，属地主办，生态环境局协助执法");
+    complete();
+    assertThat(driver.handleTask(event).getTaskDefinitionKey()).isEqualTo("handle");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(driver.handleTask(event).getId())).extracting(link -> link.getGroupId())
+        .containsExactly(EscalationDriver.HETANG);
+
+    asUser("ecology");
+    openTask("陈述与协办", "生态环境局协办：" + about);
+    claim();
+    new Forms(browser).type("contribution", "已对工地夜间施工立案调查");
+    complete();
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(event.processInstanceId())
+        .taskDefinitionKey("coHandle").finished().count()).isOne();
+  }
+
+  /** A fresh browser logged into Tasklist as {@code user} (the one before, if any, closed). */
+  private void asUser(String user) {
+    if (browser != null) {
+      browser.close();
+    }
+    browser = Browser.open(port, "zh-CN");
+    browser.login("tasklist", user, "demo");
+  }
+
+  private Task fireReview(ProcessInstance instance) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("review")
+        .taskCandidateGroup("fire").singleResult();
+  }
+
+  private Task adjudicationTask(ReportedEvent event, String activity) {
+    return engine.getTaskService().createTaskQuery().processDefinitionKey("adjudication").taskDefinitionKey(activity)
+        .processVariableValueEquals("eventNumber", event.eventNumber()).singleResult();
   }
 
   @Test
