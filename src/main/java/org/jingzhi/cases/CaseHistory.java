@@ -29,13 +29,14 @@ public final class CaseHistory {
   }
 
   /**
-   * The running process instance of the case or event registered under a number ({@link #byNumber}), or null when there is
-   * none or it has ended: an administrator's later instance under the same number is never taken for it.
+   * The running process instance of the case or event under a number: the first one started with it that has not ended —
+   * the case registered under it while it runs (an administrator's later instance under the same number is never taken
+   * for it), or the administrator's restart that continues it once it has ended. Null when none runs.
    */
   public static ProcessInstance running(HistoryService history, RuntimeService runtime, String processKey, String number) {
-    HistoricProcessInstance first = byNumber(history, processKey, number);
-    return first == null || first.getEndTime() != null ? null
-        : runtime.createProcessInstanceQuery().processInstanceId(first.getId()).singleResult();
+    List<HistoricProcessInstance> first = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKey(number).unfinished().orderByProcessInstanceStartTime().asc().listPage(0, 1);
+    return first.isEmpty() ? null : runtime.createProcessInstanceQuery().processInstanceId(first.get(0).getId()).singleResult();
   }
 
   /** The latest values of a process instance's own variables (not those local to its activities). */

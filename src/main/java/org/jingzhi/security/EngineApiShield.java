@@ -33,12 +33,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * paging, JSON that is {@code null}, nested deeper than {@value #MAX_DEPTH}, holds {@code null} in an
  * array, or is larger than {@value #MAX_JSON_BYTES} bytes, uploads over {@value #MAX_UPLOAD_BYTES} bytes
  * or of unknown length, and starts the engine would refuse before it runs a command. An empty JSON body
- * is read as {@code {}}.</li>
+ * is read as {@code {}}; a checklist Tasklist sends as a Null-typed variable carrying JSON is read as JSON
+ * ({@link NullVariables}).</li>
  * <li>Rewrites an error answer to the refusal the engine recorded for the request ({@link ClientRefusal}):
  * its status and message, where the REST layer would have said 500, or 400 "Not enough parameters"
  * for a refused comment. A 5xx without such a refusal is a fault, answered with a reference number
  * that the log explains.</li>
- * <li>Replaces a 4xx message that leaks internals with a plain one (the original goes to the log).</li>
+ * <li>Replaces a 4xx message that leaks internals with a plain one (the original goes to the log), and an empty 400
+ * message with the plain one for its status.</li>
  * </ul>
  */
 public class EngineApiShield extends OncePerRequestFilter {
@@ -227,7 +229,7 @@ public class EngineApiShield extends OncePerRequestFilter {
     } else if (message != null && INTERNALS.matcher(message).find()) {
       LOG.info("Engine API answered {} {} with {}: {}", request.getMethod(), request.getRequestURI(), status, message);
       replace(answer, status, typeOf(original), plain(status, message));
-    } else if (message == null || message.isBlank()) {
+    } else if (status == 400 && message.isBlank()) {
       // e.g. a JSON array where the REST layer reads an object: it refuses with an empty message
       replace(answer, status, typeOf(original), plain(status, null));
     }

@@ -11,7 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /** A JSON request body read once, so that it can be screened and then handed on unchanged. */
-record JsonBody(byte[] bytes, HttpServletRequest request) {
+record JsonBody(byte[] bytes, HttpServletRequest request, HttpServletRequest original) {
 
   private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
@@ -25,12 +25,12 @@ record JsonBody(byte[] bytes, HttpServletRequest request) {
       return null;
     }
     byte[] body = new String(bytes, StandardCharsets.UTF_8).isBlank() ? EMPTY_OBJECT : bytes;
-    return new JsonBody(body, new Replay(request, body));
+    return new JsonBody(body, new Replay(request, body), request);
   }
 
   /** The same request with another body, for a repair the screening made. */
   JsonBody with(byte[] repaired) {
-    return new JsonBody(repaired, new Replay((HttpServletRequest) ((Replay) request).getRequest(), repaired));
+    return new JsonBody(repaired, new Replay(original, repaired), original);
   }
 
   private static final class Replay extends HttpServletRequestWrapper {

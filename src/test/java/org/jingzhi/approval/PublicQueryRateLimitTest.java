@@ -44,8 +44,6 @@ class PublicQueryRateLimitTest {
       assertThat(refused.status()).isEqualTo(429);
       assertThat(refused.body()).contains("查询过于频繁");
       assertThat(refused.raw().headers().firstValue("Retry-After")).hasValue("60");
-      Http.Response spoofed = http.send(http.request(null, view + queryCode).header("X-Forwarded-For", "203.0.113.7").GET());
-      assertThat(spoofed.status()).as("a forwarded-for header from the client itself opens no new window").isEqualTo(429);
       assertThat(http.get("window", "/api/joint-approvals/" + caseNumber).status()).as("the staff API is not limited").isEqualTo(200);
     }
   }

@@ -130,6 +130,29 @@ class IntegrityAttackTest {
     assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(processInstanceId).count()).isEqualTo(variables);
   }
 
+  /** Tasklist's way of sending a checklist (a Null-typed variable carrying JSON) smuggles nothing past the form's rules. */
+  @ParameterizedTest
+  @MethodSource("doors")
+  void aNullTypedListIsCheckedAsAnyOtherValue(String doorName) throws Exception {
+    EngineApi api = door(doorName);
+    String marketTask = claimedTaskOf("market");
+
+    Http.Response listAsOpinion = api.post("market", "/task/" + marketTask + "/submit-form", "{\"variables\":{\"decision\":{\"value\":\"approved\"},"
+        + "\"opinion\":{\"type\":\"Null\",\"value\":\"[\\\"同意\\\"]\"}}}");
+    Http.Response listAsReadOnly = api.post("market", "/task/" + marketTask + "/submit-form", "{\"variables\":{\"decision\":{\"value\":\"approved\"},"
+        + "\"opinion\":{\"value\":\"同意\"},\"projectName\":{\"type\":\"Null\",\"value\":\"[\\\"另一个项目\\\"]\"}}}");
+    Http.Response scalar = api.post("market", "/task/" + marketTask + "/submit-form", "{\"variables\":{\"decision\":{\"type\":\"Null\","
+        + "\"value\":\"approved\"},\"opinion\":{\"value\":\"同意\"}}}");
+
+    assertThat(listAsOpinion.status()).as(listAsOpinion.body()).isEqualTo(400);
+    assertThat(listAsOpinion.body()).contains("取值类型", "opinion");
+    assertThat(listAsReadOnly.status()).as(listAsReadOnly.body()).isEqualTo(400);
+    assertThat(listAsReadOnly.body()).contains("projectName");
+    assertThat(scalar.status()).as("a Null-typed text is left to the REST layer: " + scalar.body()).isEqualTo(400);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(marketTask).count()).as("market's task stays open").isOne();
+    assertThat(reviewOf("market")).isNull();
+  }
+
   /** Finding 2: ecology completed its task with department=fire; a read-only field changed is refused too. */
   @ParameterizedTest
   @MethodSource("doors")
