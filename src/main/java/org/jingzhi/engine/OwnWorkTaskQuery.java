@@ -11,8 +11,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Whether a task query can find only tasks the engine has granted the user: tasks of the user's own units as candidate
- * groups (a candidate group is granted its task while it is candidate) or tasks assigned to the user (an assignee is
- * granted its task on assignment). Such a query needs no grant lookup per task.
+ * groups (a candidate group is granted its task when it becomes candidate) or tasks assigned to the user (an assignee is
+ * granted its task on assignment); the engine removes neither grant while the task is open. Such a query needs no grant
+ * lookup per task — as long as those grants are never taken away (nothing here removes a task's grants; whoever would,
+ * must end this shortcut too).
  *
  * <p>The query's own criteria narrow what it finds, so one of them restricting to own work is enough. An or-branch
  * widens instead: it counts only when it holds nothing but own candidate groups and the user as assignee — every other
