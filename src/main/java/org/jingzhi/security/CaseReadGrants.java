@@ -1,12 +1,15 @@
 package org.jingzhi.security;
 
+import java.util.Date;
 import java.util.Objects;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
@@ -29,6 +32,21 @@ public final class CaseReadGrants {
     }
   }
 
+  /**
+   * The removal time the case's history was stamped with when it started (strategy {@code start}: history cleanup removes
+   * the grant with the history it opens), as the engine gives its own history grants; null with another strategy, which
+   * stamps the grant with the rest of the case's history when it ends.
+   */
+  private static Date removalTime(CommandContext context, String processInstanceId) {
+    if (!ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START.equals(
+        context.getProcessEngineConfiguration().getHistoryRemovalTimeStrategy())) {
+      return null;
+    }
+    HistoricProcessInstanceEventEntity started = context.getDbEntityManager().selectById(HistoricProcessInstanceEventEntity.class,
+        processInstanceId);
+    return started == null ? null : started.getRemovalTime();
+  }
+
   private static void insert(CommandContext context, String groupId, Resource resource, Permission read, String processInstanceId) {
     boolean pending = context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
         .anyMatch(existing -> existing.getResourceType() == resource.resourceType() && processInstanceId.equals(existing.getResourceId())
@@ -43,6 +61,7 @@ public final class CaseReadGrants {
     authorization.addPermission(read);
     if (resource == Resources.HISTORIC_PROCESS_INSTANCE) {
       authorization.setRootProcessInstanceId(processInstanceId);
+      authorization.setRemovalTime(removalTime(context, processInstanceId));
     }
     context.getAuthorizationManager().insert(authorization);
   }

@@ -58,25 +58,31 @@ public final class RestCaseBenchmark {
       Statements.reset();
       Measured jingzhiRun = measure("jingzhi_bench", () -> jingzhiClient.jointApproval(), warmup, cases, threads);
       System.out.println(table(bareRun, jingzhiRun, cases, threads));
+      System.out.println(TableCounters.perCase(bareRun.tables(), jingzhiRun.tables(), cases));
       System.out.println(Statements.perCase("jingzhi_bench", cases + warmup));
       System.out.println(historySizes(jingzhi, jingzhiClient, bareClient, cases, threads));
     }
   }
 
-  /** What one run did: cases per second and the database's counters per case. */
-  record Measured(double casesPerSecond, double inserted, double updated, double deleted, double commits, double read) {
+  /** What one run did: cases per second, the database's counters per case and its tables' counts for the whole run. */
+  record Measured(double casesPerSecond, double inserted, double updated, double deleted, double commits, double read,
+                  Map<String, TableCounters.Counts> tables) {
   }
 
   static Measured measure(String database, JointApprovalBenchmark.Runner runner, int warmup, int cases, int threads) throws Exception {
     JointApprovalBenchmark.run(runner, warmup, threads);
+    TimeUnit.SECONDS.sleep(11);
+    // before the database's counters are read, so that the look at the tables is not counted in them
+    Map<String, TableCounters.Counts> tablesBefore = TableCounters.snapshot(database);
     long[] before = counters(database);
     double rate = JointApprovalBenchmark.run(runner, cases, threads);
     long[] after = counters(database);
+    Map<String, TableCounters.Counts> tablesAfter = TableCounters.snapshot(database);
     double[] per = new double[5];
     for (int i = 0; i < 5; i++) {
       per[i] = (after[i] - before[i]) / (double) cases;
     }
-    return new Measured(rate, per[0], per[1], per[2], per[3], per[4]);
+    return new Measured(rate, per[0], per[1], per[2], per[3], per[4], TableCounters.difference(tablesBefore, tablesAfter));
   }
 
   /**

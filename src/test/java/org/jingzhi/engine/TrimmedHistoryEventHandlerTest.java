@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What history keeps of a case and what it no longer writes: no detail row per variable change and no job log of timers
- * created and deleted, while every variable's final value, each department's decision and opinion, who completed which
+ * What history keeps of a case and what it no longer writes: no detail row per variable change, no job log of timers
+ * created and deleted and no history of the engine's multi-instance counters, while every variable's final value, each department's decision and opinion, who completed which
  * task, and a fired timer's success stay. That the trail, the rates and the views need nothing more is what their own
  * tests show (CaseTrailTest, RatesApiTest, JointApprovalApiTest, …), unchanged.
  */
@@ -36,7 +36,7 @@ class TrimmedHistoryEventHandlerTest {
   }
 
   @Test
-  void aCaseKeepsItsDecisionsAndWhoMadeThemButNoVariableDetailOrCancelledTimerLog() {
+  void aCaseKeepsItsDecisionsAndWhoMadeThemButNoVariableDetailCancelledTimerLogOrCounters() {
     Clock.set(2026, 9, 18, 9, 0);
     JointApprovalDriver driver = new JointApprovalDriver(engine, approvals);
     ProcessInstance instance = driver.submit("restaurant-opening", "历史裁剪餐饮店开业");
@@ -44,6 +44,9 @@ class TrimmedHistoryEventHandlerTest {
     Job marketReminder = driver.departmentTimer(instance, "reviewReminderTimer", "market");
     Clock.set(marketReminder.getDuedate());
     driver.fire(marketReminder);
+    assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+        .variableName("nrOfActiveInstances").singleResult().getValue()).as("the engine's count of open reviews, in the runtime")
+        .isEqualTo(4);
     driver.review(instance, "fire", "approved", "消防通道畅通", null);
     driver.approve(instance, "market", "ecology", "urban");
     driver.issueResult(instance);
@@ -60,6 +63,11 @@ class TrimmedHistoryEventHandlerTest {
     assertThat(history.createUserOperationLogQuery().processInstanceId(id).operationType("Complete").list())
         .extracting(entry -> entry.getUserId()).contains("window", "fire", "market");
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(id).finished().count()).isEqualTo(6);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id)
+        .variableNameIn("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances").count())
+        .as("the multi-instance counters' history").isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("department").count())
+        .as("each review's department, the collection's element").isEqualTo(4);
 
     assertThat(history.createHistoricJobLogQuery().processInstanceId(id).creationLog().count()).as("timers created").isZero();
     assertThat(history.createHistoricJobLogQuery().processInstanceId(id).deletionLog().count()).as("timers deleted unfired").isZero();

@@ -25,6 +25,8 @@ public class BareEngineApplication {
         "--camunda.bpm.auto-deployment-enabled=false",
         "--camunda.bpm.authorization.enabled=false",
         "--camunda.bpm.history-level=full",
+        // Camunda's default: history stamped with its removal time when the instance ends (Jingzhi stamps it at the start)
+        "--camunda.bpm.generic-properties.properties.history-removal-time-strategy=end",
         "--camunda.bpm.webapp.enabled=false",
         "--management.endpoint.health.validate-group-membership=false");
   }
