@@ -1,5 +1,7 @@
 package org.jingzhi.engine;
 
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
@@ -9,9 +11,10 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
+import org.camunda.bpm.engine.variable.type.ValueType;
 
 /**
- * The engine's history writer (level FULL) without three logs nothing reads (README 「Database work per case」):
+ * The engine's history writer (level FULL) without what nobody reads (README 「Database work per case」):
  * <ul>
  *   <li>the detail row of every variable change ({@code ACT_HI_DETAIL}): the final value of every variable stays in
  *   {@code ACT_HI_VARINST}, each department's decision and opinion in its own variable ({@code review_<department>}), who
@@ -22,13 +25,19 @@ import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEn
  *   <li>the history of the counters the engine keeps on a multi-instance activity ({@code loopCounter},
  *   {@code nrOfInstances}, {@code nrOfActiveInstances}, {@code nrOfCompletedInstances}): the engine's bookkeeping of
  *   how many parallel reviews are still open, rewritten at every completion; which reviews ran and when each ended is in
- *   the activity and task history. They stay in the runtime, where the engine reads them.</li>
+ *   the activity and task history. They stay in the runtime, where the engine reads them. A variable of the case itself
+ *   under one of these names keeps its history;</li>
+ *   <li>the row of a variable created without a value, until it gets one (a form's field made empty for the task's
+ *   answer, an optional field left out).</li>
  * </ul>
  * It also gives the initiator variable the case's removal time (below).
  */
 class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
 
   /** The names the engine gives a multi-instance activity's own variables (its reserved names). */
+  /** How the engine names the type of a variable without a value ({@code NullValueSerializer}). */
+  private static final String EMPTY = ValueType.NULL.getName().toLowerCase(Locale.ROOT);
+
   static final Set<String> MULTI_INSTANCE_COUNTERS = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
       "nrOfCompletedInstances");
 
@@ -37,7 +46,7 @@ class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
     if (event instanceof HistoricJobLogEvent jobLog && (jobLog.isCreationLog() || jobLog.isDeletionLog())) {
       return;
     }
-    if (event instanceof HistoricVariableUpdateEventEntity variable && MULTI_INSTANCE_COUNTERS.contains(variable.getVariableName())) {
+    if (event instanceof HistoricVariableUpdateEventEntity variable && (isMultiInstanceCounter(variable) || isCreatedEmpty(variable))) {
       return;
     }
     super.handleEvent(event);
@@ -45,6 +54,21 @@ class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
         && HistoryEventTypes.PROCESS_INSTANCE_START.getEventName().equals(started.getEventType())) {
       stampVariablesWrittenBeforeTheStart(started);
     }
+  }
+
+  /** A counter of a multi-instance activity: one of the engine's names, held by an activity's scope, not the case's own. */
+  private static boolean isMultiInstanceCounter(HistoricVariableUpdateEventEntity variable) {
+    return MULTI_INSTANCE_COUNTERS.contains(variable.getVariableName())
+        && !Objects.equals(variable.getProcessInstanceId(), variable.getScopeActivityInstanceId());
+  }
+
+  /**
+   * A variable created without a value: a form's own field made empty so that the task's answer stays in its scope (the
+   * reviews' decision, opinion and missing materials), or an optional field the applicant left out. Its history row is
+   * written when it gets a value — the engine inserts the row an update finds missing — and never if it gets none.
+   */
+  private static boolean isCreatedEmpty(HistoricVariableUpdateEventEntity variable) {
+    return variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && EMPTY.equals(variable.getSerializerName());
   }
 
   /**

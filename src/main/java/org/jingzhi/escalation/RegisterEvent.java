@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.jingzhi.cases.CaseNumbers;
 import org.jingzhi.engine.RefusedInputException;
 import org.jingzhi.organization.Organization;
@@ -52,10 +53,11 @@ class RegisterEvent implements JavaDelegate {
       return;
     }
     CommandContext context = Context.getCommandContext();
+    String root = ((ExecutionEntity) execution).getRootProcessInstanceId();
     List<Group> groups = context.runWithoutAuthorization(
         () -> execution.getProcessEngineServices().getIdentityService().createGroupQuery().groupMember(reporter).list());
     groups.stream().map(Group::getId)
         .filter(group -> organization.find(group).map(unit -> UnitPermissions.reportsEvents(unit.type())).orElse(false))
-        .forEach(group -> CaseReadGrants.grant(context, group, execution.getProcessInstanceId()));
+        .forEach(group -> CaseReadGrants.grant(context, group, execution.getProcessInstanceId(), root));
   }
 }

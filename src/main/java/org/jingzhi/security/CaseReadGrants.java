@@ -24,30 +24,32 @@ public final class CaseReadGrants {
   private CaseReadGrants() {
   }
 
-  /** Inside the command that started the case. */
-  public static void grant(CommandContext context, String groupId, String processInstanceId) {
-    insert(context, groupId, Resources.PROCESS_INSTANCE, Permissions.READ, processInstanceId);
+  /** Inside the command that started the case; {@code rootProcessInstanceId}: the case at the top of its tree. */
+  public static void grant(CommandContext context, String groupId, String processInstanceId, String rootProcessInstanceId) {
+    insert(context, groupId, Resources.PROCESS_INSTANCE, Permissions.READ, processInstanceId, rootProcessInstanceId);
     if (context.getProcessEngineConfiguration().isEnableHistoricInstancePermissions()) {
-      insert(context, groupId, Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ, processInstanceId);
+      insert(context, groupId, Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ, processInstanceId,
+          rootProcessInstanceId);
     }
   }
 
   /**
-   * The removal time the case's history was stamped with when it started (strategy {@code start}: history cleanup removes
+   * The removal time the case's tree was stamped with when its root started (strategy {@code start}: history cleanup removes
    * the grant with the history it opens), as the engine gives its own history grants; null with another strategy, which
    * stamps the grant with the rest of the case's history when it ends.
    */
-  private static Date removalTime(CommandContext context, String processInstanceId) {
+  private static Date removalTime(CommandContext context, String rootProcessInstanceId) {
     if (!ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START.equals(
         context.getProcessEngineConfiguration().getHistoryRemovalTimeStrategy())) {
       return null;
     }
     HistoricProcessInstanceEventEntity started = context.getDbEntityManager().selectById(HistoricProcessInstanceEventEntity.class,
-        processInstanceId);
+        rootProcessInstanceId);
     return started == null ? null : started.getRemovalTime();
   }
 
-  private static void insert(CommandContext context, String groupId, Resource resource, Permission read, String processInstanceId) {
+  private static void insert(CommandContext context, String groupId, Resource resource, Permission read, String processInstanceId,
+                             String rootProcessInstanceId) {
     boolean pending = context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
         .anyMatch(existing -> existing.getResourceType() == resource.resourceType() && processInstanceId.equals(existing.getResourceId())
             && Objects.equals(groupId, existing.getGroupId()));
@@ -60,8 +62,8 @@ public final class CaseReadGrants {
     authorization.setResourceId(processInstanceId);
     authorization.addPermission(read);
     if (resource == Resources.HISTORIC_PROCESS_INSTANCE) {
-      authorization.setRootProcessInstanceId(processInstanceId);
-      authorization.setRemovalTime(removalTime(context, processInstanceId));
+      authorization.setRootProcessInstanceId(rootProcessInstanceId);
+      authorization.setRemovalTime(removalTime(context, rootProcessInstanceId));
     }
     context.getAuthorizationManager().insert(authorization);
   }

@@ -66,23 +66,27 @@ public final class RestCaseBenchmark {
 
   /** What one run did: cases per second, the database's counters per case and its tables' counts for the whole run. */
   record Measured(double casesPerSecond, double inserted, double updated, double deleted, double commits, double read,
-                  Map<String, TableCounters.Counts> tables) {
+                  Map<String, TableCounters.Counts> tables, CpuTime cpu) {
   }
 
   static Measured measure(String database, JointApprovalBenchmark.Runner runner, int warmup, int cases, int threads) throws Exception {
     JointApprovalBenchmark.run(runner, warmup, threads);
-    TimeUnit.SECONDS.sleep(11);
-    // before the database's counters are read, so that the look at the tables is not counted in them
+    settle();
+    // the tables first: their look is reported when its connection closes, before the database's counters are read
     Map<String, TableCounters.Counts> tablesBefore = TableCounters.snapshot(database);
+    TimeUnit.SECONDS.sleep(1);
     long[] before = counters(database);
+    CpuTime cpuBefore = CpuTime.now();
     double rate = JointApprovalBenchmark.run(runner, cases, threads);
+    CpuTime cpu = CpuTime.now().minus(cpuBefore);
+    settle();
     long[] after = counters(database);
     Map<String, TableCounters.Counts> tablesAfter = TableCounters.snapshot(database);
     double[] per = new double[5];
     for (int i = 0; i < 5; i++) {
       per[i] = (after[i] - before[i]) / (double) cases;
     }
-    return new Measured(rate, per[0], per[1], per[2], per[3], per[4], TableCounters.difference(tablesBefore, tablesAfter));
+    return new Measured(rate, per[0], per[1], per[2], per[3], per[4], TableCounters.difference(tablesBefore, tablesAfter), cpu);
   }
 
   /**
@@ -110,12 +114,13 @@ public final class RestCaseBenchmark {
     return (HistorySize.bytes(database) - before) / (double) runs;
   }
 
-  /**
-   * {@code pg_stat_database} of the database: inserted, updated, deleted, commits, rows read. Backends report their counts
-   * when idle for 10 s at the latest, so it waits that long first (the counts of other databases do not mix in).
-   */
-  static long[] counters(String database) throws Exception {
+  /** Backends report their counts when idle for 10 s at the latest: waits that long, so that a run's counts are all in. */
+  private static void settle() throws InterruptedException {
     TimeUnit.SECONDS.sleep(11);
+  }
+
+  /** {@code pg_stat_database} of the database: inserted, updated, deleted, commits, rows read (others' counts do not mix in). */
+  static long[] counters(String database) throws Exception {
     try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
          ResultSet row = connection.createStatement().executeQuery("SELECT tup_inserted, tup_updated, tup_deleted, xact_commit, tup_returned"
              + " FROM pg_stat_database WHERE datname = '" + database + "'")) {
@@ -135,6 +140,12 @@ public final class RestCaseBenchmark {
         jingzhi.inserted() + jingzhi.updated() + jingzhi.deleted(), "≤ 2.5", ratio -> ratio <= 2.5);
     row(out, "commits", bare.commits(), jingzhi.commits(), "≤ 2", ratio -> ratio <= 2);
     row(out, "rows read (tup_returned)", bare.read(), jingzhi.read(), "≤ 3", ratio -> ratio <= 3);
+    row(out, "processor ms, this JVM (client and both servers)", bare.cpu().jvmMillis() / (double) cases,
+        jingzhi.cpu().jvmMillis() / (double) cases, null, null);
+    if (bare.cpu().databaseMillis() >= 0) {
+      row(out, "processor ms, PostgreSQL's processes", bare.cpu().databaseMillis() / (double) cases,
+          jingzhi.cpu().databaseMillis() / (double) cases, null, null);
+    }
     return out.toString();
   }
 

@@ -10,8 +10,9 @@ import java.util.TreeSet;
 /**
  * Where a database's reads and writes go, table by table, from PostgreSQL's own counters ({@code pg_stat_user_tables} and
  * {@code pg_stat_user_indexes}, no extension needed): rows read by sequential scans and index entries returned by index
- * scans — together what {@code pg_stat_database.tup_returned} counts — and rows inserted, updated and deleted. Taken at
- * the same moments as the database's counters, so the two add up.
+ * scans — what {@code pg_stat_database.tup_returned} counts, but for the system catalogs' reads — and rows inserted,
+ * updated and deleted. Taken around the database's counters (a second before them, right after them), so the tables' counts
+ * also hold that second's polling of the job executor and the notice dispatcher.
  */
 final class TableCounters {
 

@@ -86,18 +86,32 @@ class HistoryRetentionTest {
     Clock.set(2026, 9, 23, 10, 0);
     driver.act("liuan", event, "resolve", "已劝离占道商户，恢复通行");
     driver.returnVisit(event, "satisfied", "yes");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(event.processInstanceId())
+        .singleResult().getEndTime()).as("closed").isNotNull();
     assertThat(rowsOf(event.processInstanceId(), removal)).as("the event's history, the level it was handled at included")
         .containsKeys("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_TASKINST", "ACT_RU_AUTHORIZATION");
   }
 
   /**
    * The rows of the case's history (every table with a root process instance and a removal time), by table; fails on any
-   * whose removal time is not {@code removal}.
+   * whose removal time is not {@code removal}, and on any row of one of the case's process instances without the root
+   * (history cleanup would never find it).
    */
   private Map<String, Long> rowsOf(String rootProcessInstanceId, Date removal) {
     Map<String, Long> rows = new TreeMap<>();
     List<String> wrong = new ArrayList<>();
-    for (String table : tablesWithRemovalTime()) {
+    List<String> instances = jdbc.queryForList("SELECT ID_ FROM ACT_HI_PROCINST WHERE ROOT_PROC_INST_ID_ = ?", String.class,
+        rootProcessInstanceId);
+    for (String table : tablesWith("PROC_INST_ID_")) {
+      for (String instance : instances) {
+        long rootless = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE PROC_INST_ID_ = ? AND ROOT_PROC_INST_ID_ IS NULL",
+            Long.class, instance);
+        if (rootless > 0) {
+          wrong.add(table + ": " + rootless + " without a root");
+        }
+      }
+    }
+    for (String table : tablesWith("ROOT_PROC_INST_ID_")) {
       long all = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE ROOT_PROC_INST_ID_ = ?", Long.class, rootProcessInstanceId);
       long other = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE ROOT_PROC_INST_ID_ = ? AND (REMOVAL_TIME_ IS NULL"
           + " OR REMOVAL_TIME_ <> ?)", Long.class, rootProcessInstanceId, new Timestamp(removal.getTime()));
@@ -112,10 +126,12 @@ class HistoryRetentionTest {
     return rows;
   }
 
-  private List<String> tablesWithRemovalTime() {
+  /** The tables with a removal time and a root process instance that also have {@code column}. */
+  private List<String> tablesWith(String column) {
     return jdbc.queryForList("SELECT UPPER(c.TABLE_NAME) FROM INFORMATION_SCHEMA.COLUMNS c WHERE c.TABLE_SCHEMA = CURRENT_SCHEMA"
         + " AND UPPER(c.COLUMN_NAME) = 'REMOVAL_TIME_' AND EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS r"
-        + " WHERE r.TABLE_SCHEMA = c.TABLE_SCHEMA AND r.TABLE_NAME = c.TABLE_NAME AND UPPER(r.COLUMN_NAME) = 'ROOT_PROC_INST_ID_')",
-        String.class);
+        + " WHERE r.TABLE_SCHEMA = c.TABLE_SCHEMA AND r.TABLE_NAME = c.TABLE_NAME AND UPPER(r.COLUMN_NAME) = 'ROOT_PROC_INST_ID_')"
+        + " AND EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS o WHERE o.TABLE_SCHEMA = c.TABLE_SCHEMA AND o.TABLE_NAME = c.TABLE_NAME"
+        + " AND UPPER(o.COLUMN_NAME) = ?)", String.class, column);
   }
 }

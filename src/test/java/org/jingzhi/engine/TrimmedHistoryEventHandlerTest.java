@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What history keeps of a case and what it no longer writes: no detail row per variable change, no job log of timers
- * created and deleted and no history of the engine's multi-instance counters, while every variable's final value, each department's decision and opinion, who completed which
+ * created and deleted, no history of the engine's multi-instance counters and none of a form's field left empty, while every variable's final value, each department's decision and opinion, who completed which
  * task, and a fired timer's success stay. That the trail, the rates and the views need nothing more is what their own
  * tests show (CaseTrailTest, RatesApiTest, JointApprovalApiTest, …), unchanged.
  */
@@ -49,6 +49,7 @@ class TrimmedHistoryEventHandlerTest {
         .isEqualTo(4);
     driver.review(instance, "fire", "approved", "消防通道畅通", null);
     driver.approve(instance, "market", "ecology", "urban");
+    engine.getRuntimeService().setVariable(instance.getId(), "loopCounter", 7);
     driver.issueResult(instance);
 
     assertThat(engine.getProcessEngineConfiguration().getHistory()).as("the level existing databases hold").isEqualTo("full");
@@ -65,7 +66,15 @@ class TrimmedHistoryEventHandlerTest {
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(id).finished().count()).isEqualTo(6);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id)
         .variableNameIn("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances").count())
-        .as("the multi-instance counters' history").isZero();
+        .as("history under the counters' names: only the case's own variable").isEqualTo(1);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("loopCounter").singleResult())
+        .as("a variable of the case itself under a counter's name keeps its history")
+        .extracting(HistoricVariableInstance::getActivityInstanceId, HistoricVariableInstance::getValue).containsExactly(id, 7);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("decision").list())
+        .as("each review's decision, written when given").extracting(HistoricVariableInstance::getValue)
+        .containsExactlyInAnyOrder("approved", "approved", "approved", "approved");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("missingMaterials").count())
+        .as("no step named missing materials: the empty fields left no rows").isZero();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("department").count())
         .as("each review's department, the collection's element").isEqualTo(4);
 
