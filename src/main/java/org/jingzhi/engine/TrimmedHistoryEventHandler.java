@@ -34,11 +34,11 @@ import org.camunda.bpm.engine.variable.type.ValueType;
  */
 class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
 
-  /** The names the engine gives a multi-instance activity's own variables (its reserved names). */
   /** How the engine names the type of a variable without a value ({@code NullValueSerializer}). */
   private static final String EMPTY = ValueType.NULL.getName().toLowerCase(Locale.ROOT);
 
-  static final Set<String> MULTI_INSTANCE_COUNTERS = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
+  /** The names the engine gives a multi-instance activity's own variables (its reserved names). */
+  private static final Set<String> MULTI_INSTANCE_COUNTERS = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
       "nrOfCompletedInstances");
 
   @Override

@@ -9,7 +9,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jingzhi.approval.JointApprovalDriver;
 import org.jingzhi.approval.JointApprovals;
@@ -42,6 +45,8 @@ class HistoryRetentionTest {
   Events events;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  RemovalTimeBackfill backfill;
 
   @AfterEach
   void tearDown() {
@@ -51,10 +56,8 @@ class HistoryRetentionTest {
   @Test
   void aCasesHistoryCarriesItsRemovalTimeFromItsSubmissionToItsEnd() {
     Date submitted = Clock.at(2026, 9, 21, 9, 0);
-    Clock.set(submitted);
     JointApprovalDriver driver = new JointApprovalDriver(engine, approvals);
-    ProcessInstance instance = driver.submit("restaurant-opening", "留存期限餐饮店开业");
-    driver.accept(instance);
+    ProcessInstance instance = acceptedCase(driver, submitted, "留存期限餐饮店开业");
     Date removal = Date.from(submitted.toInstant().plus(KEPT));
 
     Map<String, Long> whileRunning = rowsOf(instance.getId(), removal);
@@ -90,6 +93,44 @@ class HistoryRetentionTest {
         .singleResult().getEndTime()).as("closed").isNotNull();
     assertThat(rowsOf(event.processInstanceId(), removal)).as("the event's history, the level it was handled at included")
         .containsKeys("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_TASKINST", "ACT_RU_AUTHORIZATION");
+  }
+
+  @Test
+  void aCaseRunningFromBeforeHistoryWasStampedAtItsStartGetsItsRemovalTimeOnce() {
+    Date submitted = Clock.at(2026, 9, 23, 9, 0);
+    ProcessInstance instance = acceptedCase(new JointApprovalDriver(engine, approvals), submitted, "升级前受理的餐饮店开业");
+    for (String table : tablesWith("ROOT_PROC_INST_ID_")) {
+      // as a database upgraded from removal times stamped at the end holds a running case
+      jdbc.update("UPDATE " + table + " SET REMOVAL_TIME_ = NULL WHERE ROOT_PROC_INST_ID_ = ?", instance.getId());
+    }
+
+    Clock.set(2026, 10, 12, 8, 0);
+    Batch batch = backfill.stampCasesWithoutRemovalTime();
+    assertThat(batch).as("a batch for the cases without a removal time").isNotNull();
+    assertThat(backfill.stampCasesWithoutRemovalTime()).as("none while it is at work").isNull();
+    run(batch);
+
+    assertThat(rowsOf(instance.getId(), Date.from(submitted.toInstant().plus(KEPT)))).as("counted from the submission")
+        .containsKeys("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_TASKINST", "ACT_RU_AUTHORIZATION");
+    assertThat(backfill.stampCasesWithoutRemovalTime()).as("nothing left to stamp").isNull();
+  }
+
+  /** A restaurant-opening case submitted at {@code submitted} and accepted: its four reviews open. */
+  private static ProcessInstance acceptedCase(JointApprovalDriver driver, Date submitted, String projectName) {
+    Clock.set(submitted);
+    ProcessInstance instance = driver.submit("restaurant-opening", projectName);
+    driver.accept(instance);
+    return instance;
+  }
+
+  private void run(Batch batch) {
+    ManagementService management = engine.getManagementService();
+    for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(), batch.getMonitorJobDefinitionId())) {
+      for (Job job : management.createJobQuery().jobDefinitionId(definition).list()) {
+        management.executeJob(job.getId());
+      }
+    }
+    assertThat(management.createBatchQuery().batchId(batch.getId()).count()).as("batch done").isZero();
   }
 
   /**
