@@ -27,8 +27,7 @@ import org.camunda.bpm.engine.variable.type.ValueType;
  *   how many parallel reviews are still open, rewritten at every completion; which reviews ran and when each ended is in
  *   the activity and task history. They stay in the runtime, where the engine reads them. A variable of the case itself
  *   under one of these names keeps its history;</li>
- *   <li>the row of a variable created without a value, until it gets one (a form's field made empty for the task's
- *   answer, an optional field left out).</li>
+ *   <li>the row of a step's own field created without a value, until it gets one.</li>
  * </ul>
  * It also gives the initiator variable the case's removal time (below).
  */
@@ -63,12 +62,14 @@ class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
   }
 
   /**
-   * A variable created without a value: a form's own field made empty so that the task's answer stays in its scope (the
-   * reviews' decision, opinion and missing materials), or an optional field the applicant left out. Its history row is
-   * written when it gets a value — the engine inserts the row an update finds missing — and never if it gets none.
+   * A step's own field created without a value, so that the task's answer stays in the step (the reviews' decision,
+   * opinion and missing materials). Its history row is written when it gets a value — the engine inserts the row an update
+   * finds missing — and never if the answer leaves it out. The case's own variables keep their row even when empty: an
+   * administrator's restart of a case rebuilds them from history.
    */
   private static boolean isCreatedEmpty(HistoricVariableUpdateEventEntity variable) {
-    return variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && EMPTY.equals(variable.getSerializerName());
+    return variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && EMPTY.equals(variable.getSerializerName())
+        && !Objects.equals(variable.getProcessInstanceId(), variable.getScopeActivityInstanceId());
   }
 
   /**

@@ -105,14 +105,14 @@ class HistoryRetentionTest {
     }
 
     Clock.set(2026, 10, 12, 8, 0);
-    Batch batch = backfill.stampCasesWithoutRemovalTime();
-    assertThat(batch).as("a batch for the cases without a removal time").isNotNull();
-    assertThat(backfill.stampCasesWithoutRemovalTime()).as("none while it is at work").isNull();
-    run(batch);
+    List<Batch> batches = backfill.stampCasesWithoutRemovalTime();
+    assertThat(batches).as("a batch for the cases without a removal time").hasSize(1);
+    assertThat(backfill.stampCasesWithoutRemovalTime()).as("none while it is at work").isEmpty();
+    run(batches.get(0));
 
     assertThat(rowsOf(instance.getId(), Date.from(submitted.toInstant().plus(KEPT)))).as("counted from the submission")
         .containsKeys("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_TASKINST", "ACT_RU_AUTHORIZATION");
-    assertThat(backfill.stampCasesWithoutRemovalTime()).as("nothing left to stamp").isNull();
+    assertThat(backfill.stampCasesWithoutRemovalTime()).as("nothing left to stamp").isEmpty();
   }
 
   /** A restaurant-opening case submitted at {@code submitted} and accepted: its four reviews open. */

@@ -75,6 +75,9 @@ class TrimmedHistoryEventHandlerTest {
         .containsExactlyInAnyOrder("approved", "approved", "approved", "approved");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("missingMaterials").count())
         .as("no step named missing materials: the empty fields left no rows").isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("acceptanceMissingMaterials").list())
+        .as("the case's own empty variable keeps its row, for a restart from history").extracting(HistoricVariableInstance::getValue)
+        .containsExactly((Object) null);
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("department").count())
         .as("each review's department, the collection's element").isEqualTo(4);
 
