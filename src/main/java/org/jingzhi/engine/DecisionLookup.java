@@ -1,9 +1,13 @@
 package org.jingzhi.engine;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -30,15 +34,37 @@ public class DecisionLookup {
   private final RepositoryService repository;
   private final IdentityService identity;
   private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /** The catalogues' codes are few; the bound only guards against a caller asking with ever new inputs. */
+  private static final int MAX_ANSWERS = 10_000;
+  private final Map<Answer, List<Map<String, Object>>> answers = new ConcurrentHashMap<>();
 
   public DecisionLookup(ProcessEngine engine) {
     this.repository = engine.getRepositoryService();
     this.identity = engine.getIdentityService();
   }
 
-  /** The matching rows' outputs; empty when no rule matches. */
+  /**
+   * The matching rows' outputs; empty when no rule matches. A deployed decision never changes, so its answer to the same
+   * inputs is kept (by the decision's id: a new version is asked anew); the FEEL engine would parse every rule's entries
+   * again at each evaluation (README 「Database work per case」).
+   */
   public List<Map<String, Object>> rows(String decisionKey, Map<String, Object> inputs) {
-    return dmn.evaluateDecisionTable(latest(decisionKey), inputs).getResultList();
+    DmnDecision decision = latest(decisionKey);
+    Answer key = new Answer(((DecisionDefinition) decision).getId(), new HashMap<>(inputs));
+    List<Map<String, Object>> rows = answers.get(key);
+    if (rows == null) {
+      rows = dmn.evaluateDecisionTable(decision, inputs).getResultList().stream()
+          .map(row -> Collections.unmodifiableMap(new LinkedHashMap<>(row))).toList();
+      if (answers.size() >= MAX_ANSWERS) {
+        answers.clear();
+      }
+      answers.put(key, rows);
+    }
+    return rows;
+  }
+
+  /** A deployed decision version and the inputs it was asked. */
+  private record Answer(String decisionDefinitionId, Map<String, Object> inputs) {
   }
 
   /**
