@@ -46,7 +46,8 @@ public class DecisionLookup {
   /**
    * The matching rows' outputs; empty when no rule matches. A deployed decision never changes, so its answer to the same
    * inputs is kept (by the decision's id: a new version is asked anew); the FEEL engine would parse every rule's entries
-   * again at each evaluation (README 「Database work per case」).
+   * again at each evaluation (README 「Database work per case」). So a catalogue's rules depend on their inputs only, not on
+   * the current time (README 「Modeling」).
    */
   public List<Map<String, Object>> rows(String decisionKey, Map<String, Object> inputs) {
     DmnDecision decision = latest(decisionKey);
