@@ -2,7 +2,6 @@ package org.jingzhi.security;
 
 import java.util.Date;
 import java.util.Objects;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -34,18 +33,14 @@ public final class CaseReadGrants {
   }
 
   /**
-   * The removal time the case's tree was stamped with when its root started (strategy {@code start}: history cleanup removes
-   * the grant with the history it opens), as the engine gives its own history grants; null with another strategy, which
-   * stamps the grant with the rest of the case's history when it ends.
+   * The removal time the case's tree was stamped with when its root started, as the engine gives its own history grants:
+   * history cleanup removes the grant with the history it opens. Null while the strategy stamps history only when a case
+   * ends — the end stamps the grant with the rest.
    */
   private static Date removalTime(CommandContext context, String rootProcessInstanceId) {
-    if (!ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START.equals(
-        context.getProcessEngineConfiguration().getHistoryRemovalTimeStrategy())) {
-      return null;
-    }
-    HistoricProcessInstanceEventEntity started = context.getDbEntityManager().selectById(HistoricProcessInstanceEventEntity.class,
+    HistoricProcessInstanceEventEntity root = context.getDbEntityManager().selectById(HistoricProcessInstanceEventEntity.class,
         rootProcessInstanceId);
-    return started == null ? null : started.getRemovalTime();
+    return root == null ? null : root.getRemovalTime();
   }
 
   private static void insert(CommandContext context, String groupId, Resource resource, Permission read, String processInstanceId,
