@@ -35,8 +35,6 @@ public final class JointApprovalProcess {
   public static final String DECISION = "decision";
   public static final String OPINION = "opinion";
   public static final String MISSING_MATERIALS = "missingMaterials";
-  public static final String DEPARTMENT_PLAN = "departmentPlan";
-  public static final String MATTER = "matter";
   public static final String DEPARTMENTS = "departments";
   public static final String REVIEW_DEPARTMENTS = "reviewDepartments";
   public static final String REMAINING_DAYS = "remainingDays";

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -22,8 +23,31 @@ import org.camunda.bpm.engine.task.Task;
  * the case the task belongs to (its process instance and, for a task of a called process, the case
  * that called it; running and in history). A unit thus sees exactly the cases it has worked on, and
  * nothing else.
+ *
+ * <p>A clerk who claims a task of one of their own units gets no grants of their own: the unit's
+ * grants on the task, its history and the case already cover them (the same permissions, and the engine
+ * removes none of them while the task is open), and four more rows per claim were a tenth of what a case
+ * writes. A task assigned to anyone else — by another user, to someone outside its units — gets the
+ * assignee's own grants as before.
  */
 public class ParticipantAuthorizationProvider extends DefaultAuthorizationProvider {
+
+  @Override
+  public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+    if (newAssignee != null && claimedWithinOwnUnit(task, newAssignee)) {
+      return null;
+    }
+    return super.newTaskAssignee(task, oldAssignee, newAssignee);
+  }
+
+  private static boolean claimedWithinOwnUnit(Task task, String assignee) {
+    Authentication claimant = Context.getCommandContext().getAuthentication();
+    if (claimant == null || !assignee.equals(claimant.getUserId()) || claimant.getGroupIds() == null) {
+      return false;
+    }
+    return ((TaskEntity) task).getIdentityLinks().stream()
+        .anyMatch(link -> link.getGroupId() != null && claimant.getGroupIds().contains(link.getGroupId()));
+  }
 
   @Override
   protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {

@@ -72,7 +72,7 @@ class HistoryRetentionTest {
         .getEndTime()).as("ended").isNotNull();
     assertThat(rowsOf(instance.getId(), removal)).as("the ended case's history, its removal time unchanged").containsKeys(
         "ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_TASKINST", "ACT_HI_IDENTITYLINK", "ACT_HI_OP_LOG",
-        "ACT_HI_DECINST", "ACT_RU_AUTHORIZATION");
+        "ACT_RU_AUTHORIZATION");
   }
 
   @Test
@@ -92,7 +92,8 @@ class HistoryRetentionTest {
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(event.processInstanceId())
         .singleResult().getEndTime()).as("closed").isNotNull();
     assertThat(rowsOf(event.processInstanceId(), removal)).as("the event's history, the level it was handled at included")
-        .containsKeys("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_TASKINST", "ACT_RU_AUTHORIZATION");
+        .containsKeys("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_VARINST", "ACT_HI_TASKINST", "ACT_HI_DECINST",
+            "ACT_RU_AUTHORIZATION");
   }
 
   @Test

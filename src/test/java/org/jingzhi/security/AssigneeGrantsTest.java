@@ -1,0 +1,109 @@
+package org.jingzhi.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.jingzhi.approval.JointApprovalDriver;
+import org.jingzhi.approval.JointApprovals;
+import org.jingzhi.support.IntegrationTest;
+import org.jingzhi.support.Users;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A clerk who claims a task of their own unit works on the unit's grants; anyone else assigned a task gets their own
+ * (README 「Database work per case」).
+ */
+@IntegrationTest
+class AssigneeGrantsTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  JointApprovals approvals;
+
+  @AfterEach
+  void logOut() {
+    engine.getIdentityService().clearAuthentication();
+  }
+
+  @Test
+  void aClerkClaimingTheirUnitsReviewGetsNoGrantsOfTheirOwnAndStillReadsAndCompletesItAndReadsTheCaseAfterwards() {
+    ProcessInstance instance = acceptedCase("签收授权餐饮店");
+    Task review = new JointApprovalDriver(engine, approvals).reviewTask(instance, "market");
+
+    Users.actAs(engine.getIdentityService(), "market");
+    engine.getTaskService().claim(review.getId(), "market");
+    engine.getIdentityService().clearAuthentication();
+
+    assertThat(ownGrants("market", review.getId(), instance.getId())).as("the market unit's grants cover its clerk").isEmpty();
+    List<String> marketGroups = Users.groupsOf(engine.getIdentityService(), "market");
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    assertThat(authorizations.isUserAuthorized("market", marketGroups, TaskPermissions.TASK_WORK, Resources.TASK, review.getId())).isTrue();
+    assertThat(authorizations.isUserAuthorized("market", marketGroups, Permissions.READ, Resources.PROCESS_INSTANCE, instance.getId()))
+        .isTrue();
+    assertThat(authorizations.isUserAuthorized("market", List.of(), Permissions.READ, Resources.TASK, review.getId()))
+        .as("a clerk who has left the unit no longer reads the task they claimed").isFalse();
+
+    Users.actAs(engine.getIdentityService(), "market");
+    assertThat(engine.getTaskService().createTaskQuery().taskAssignee("market").list()).extracting(Task::getId).contains(review.getId());
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult()).isNotNull();
+    engine.getTaskService().complete(review.getId(), Map.of("decision", "approved", "opinion", "符合条件"));
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult().getAssignee())
+        .isEqualTo("market");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count()).isOne();
+    assertThat(authorizations.isUserAuthorized("market", marketGroups, HistoricTaskPermissions.READ, Resources.HISTORIC_TASK,
+        review.getId())).isTrue();
+    assertThat(authorizations.isUserAuthorized("market", marketGroups, HistoricProcessInstancePermissions.READ,
+        Resources.HISTORIC_PROCESS_INSTANCE, instance.getId())).isTrue();
+  }
+
+  @Test
+  void aReviewAssignedToSomeoneOutsideItsUnitGivesThemTheirOwnGrantsOnTheTaskAndTheCase() {
+    ProcessInstance instance = acceptedCase("指派授权餐饮店");
+    Task review = new JointApprovalDriver(engine, approvals).reviewTask(instance, "market");
+
+    engine.getTaskService().setAssignee(review.getId(), "fire");
+
+    assertThat(ownGrants("fire", review.getId(), instance.getId())).extracting(Authorization::getResourceType)
+        .containsExactlyInAnyOrder(Resources.TASK.resourceType(), Resources.HISTORIC_TASK.resourceType(),
+            Resources.PROCESS_INSTANCE.resourceType(), Resources.HISTORIC_PROCESS_INSTANCE.resourceType());
+    Users.actAs(engine.getIdentityService(), "fire");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult()).isNotNull();
+  }
+
+  @Test
+  void aReviewAssignedToAMemberOfItsUnitByAnyoneButThemselvesGivesThemTheirOwnGrants() {
+    ProcessInstance instance = acceptedCase("代签授权餐饮店");
+    Task review = new JointApprovalDriver(engine, approvals).reviewTask(instance, "market");
+
+    engine.getTaskService().setAssignee(review.getId(), "market");
+
+    assertThat(ownGrants("market", review.getId(), instance.getId())).as("only a claim by the clerk themselves relies on the unit")
+        .hasSize(4);
+  }
+
+  private ProcessInstance acceptedCase(String projectName) {
+    JointApprovalDriver driver = new JointApprovalDriver(engine, approvals);
+    ProcessInstance instance = driver.submit("restaurant-opening", projectName);
+    driver.accept(instance);
+    return instance;
+  }
+
+  private List<Authorization> ownGrants(String userId, String taskId, String processInstanceId) {
+    return engine.getAuthorizationService().createAuthorizationQuery().userIdIn(userId).list().stream()
+        .filter(grant -> taskId.equals(grant.getResourceId()) || processInstanceId.equals(grant.getResourceId())).toList();
+  }
+}
