@@ -35,10 +35,10 @@ class PlanReview implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String matterType = (String) execution.getVariable(MATTER_TYPE);
-    List<Map<String, Object>> plan = catalogue.departments(matterType);
-    Optional<MatterCatalogue.Matter> matter = catalogue.find(matterType);
+    List<Map<String, Object>> plan = matterType == null ? List.of() : catalogue.departments(matterType);
+    Optional<MatterCatalogue.Matter> matter = matterType == null ? Optional.empty() : catalogue.find(matterType);
     if (plan.isEmpty() || matter.isEmpty()) {
-      throw new IllegalStateException("事项目录中没有事项 " + matterType + " 的审查部门");
+      throw new IllegalStateException(matterType == null ? "案件缺少事项类型 matterType" : "事项目录中没有事项 " + matterType + " 的审查部门");
     }
     List<String> departments = new ArrayList<>();
     Map<String, Integer> remainingDays = new LinkedHashMap<>();

@@ -3,7 +3,9 @@ package org.jingzhi.engine;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -27,7 +29,10 @@ import org.camunda.bpm.engine.variable.type.ValueType;
  *   how many parallel reviews are still open, rewritten at every completion; which reviews ran and when each ended is in
  *   the activity and task history. They stay in the runtime, where the engine reads them. A variable of the case itself
  *   under one of these names keeps its history;</li>
- *   <li>the row of a step's own field created without a value, until it gets one.</li>
+ *   <li>the row of a step's own field created without a value, until it gets one;</li>
+ *   <li>the passage through a gateway and the start of an embedded subprocess (its none start event): the path a case
+ *   took is the steps it reached, each in the activity history with its start and end; no view, rate or trail reads
+ *   gateways or a subprocess's start, and the engine reads neither back.</li>
  * </ul>
  * It also gives the initiator variable the case's removal time (below).
  */
@@ -40,12 +45,18 @@ class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
   private static final Set<String> MULTI_INSTANCE_COUNTERS = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
       "nrOfCompletedInstances");
 
+  private static final Set<String> GATEWAYS = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE, ActivityTypes.GATEWAY_INCLUSIVE,
+      ActivityTypes.GATEWAY_PARALLEL, ActivityTypes.GATEWAY_COMPLEX, ActivityTypes.GATEWAY_EVENT_BASED);
+
   @Override
   public void handleEvent(HistoryEvent event) {
     if (event instanceof HistoricJobLogEvent jobLog && (jobLog.isCreationLog() || jobLog.isDeletionLog())) {
       return;
     }
     if (event instanceof HistoricVariableUpdateEventEntity variable && (isMultiInstanceCounter(variable) || isCreatedEmpty(variable))) {
+      return;
+    }
+    if (event instanceof HistoricActivityInstanceEventEntity activity && isPassage(activity)) {
       return;
     }
     super.handleEvent(event);
@@ -59,6 +70,13 @@ class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
   private static boolean isMultiInstanceCounter(HistoricVariableUpdateEventEntity variable) {
     return MULTI_INSTANCE_COUNTERS.contains(variable.getVariableName())
         && !Objects.equals(variable.getProcessInstanceId(), variable.getScopeActivityInstanceId());
+  }
+
+  /** A gateway, or the none start event of an embedded subprocess (a process's own start event is its submission). */
+  private static boolean isPassage(HistoricActivityInstanceEventEntity activity) {
+    String type = activity.getActivityType();
+    return GATEWAYS.contains(type) || ActivityTypes.START_EVENT.equals(type)
+        && !Objects.equals(activity.getProcessInstanceId(), activity.getParentActivityInstanceId());
   }
 
   /**

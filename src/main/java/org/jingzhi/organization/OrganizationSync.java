@@ -106,19 +106,20 @@ public class OrganizationSync extends AbstractProcessEnginePlugin {
     Set<String> wanted = new HashSet<>(member.groups());
     member.units().forEach(unit -> wanted.add(organization.get(unit).groupId()));
     Set<String> current = new HashSet<>();
-    for (Group group : identity.createGroupQuery().groupMember(member.id()).list()) {
-      current.add(group.getId());
-      if (!wanted.contains(group.getId()) && organization.isUnitGroup(group.getId())) {
-        identity.deleteMembership(member.id(), group.getId());
-        LOG.info("User {} no longer works in {}", member.id(), group.getId());
-      }
-    }
+    identity.createGroupQuery().groupMember(member.id()).list().forEach(group -> current.add(group.getId()));
+    // joins first: a task the user claimed that their new unit may also work on stays theirs when they leave the old one
     for (String groupId : wanted) {
       if (!current.contains(groupId)) {
         if (identity.createGroupQuery().groupId(groupId).count() == 0) {
           throw new IllegalStateException("User " + member.id() + " is to join group " + groupId + ", which does not exist");
         }
         identity.createMembership(member.id(), groupId);
+      }
+    }
+    for (String groupId : current) {
+      if (!wanted.contains(groupId) && organization.isUnitGroup(groupId)) {
+        identity.deleteMembership(member.id(), groupId);
+        LOG.info("User {} no longer works in {}", member.id(), groupId);
       }
     }
     wanted.removeIf(groupId -> !organization.isUnitGroup(groupId));

@@ -1,14 +1,19 @@
 package org.jingzhi.security;
 
+import java.util.List;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 
-/** The engine's database identity provider; every write through it makes {@link VerifiedLogins} forget the kept logins. */
+/**
+ * The engine's database identity provider; every write through it makes {@link VerifiedLogins} forget the kept logins, and
+ * a user who leaves a unit hands back the tasks they claimed there ({@link LeaversClaims}).
+ */
 class LoginForgettingIdentityProvider extends DbIdentityServiceProvider {
 
   private final VerifiedLogins logins;
@@ -29,7 +34,11 @@ class LoginForgettingIdentityProvider extends DbIdentityServiceProvider {
 
   @Override
   public IdentityOperationResult deleteUser(String userId) {
-    return forgetting(super.deleteUser(userId));
+    IdentityOperationResult result = super.deleteUser(userId);
+    if (deleted(result)) {
+      LeaversClaims.handBack(Context.getCommandContext(), userId, null);
+    }
+    return forgetting(result);
   }
 
   @Override
@@ -44,7 +53,16 @@ class LoginForgettingIdentityProvider extends DbIdentityServiceProvider {
 
   @Override
   public IdentityOperationResult deleteGroup(String groupId) {
-    return forgetting(super.deleteGroup(groupId));
+    List<String> members = LeaversClaims.membersOf(Context.getCommandContext(), groupId);
+    IdentityOperationResult result = super.deleteGroup(groupId);
+    if (deleted(result)) {
+      members.forEach(member -> LeaversClaims.handBack(Context.getCommandContext(), member, groupId));
+    }
+    return forgetting(result);
+  }
+
+  private static boolean deleted(IdentityOperationResult result) {
+    return IdentityOperationResult.OPERATION_DELETE.equals(result.getOperation());
   }
 
   @Override
@@ -64,7 +82,11 @@ class LoginForgettingIdentityProvider extends DbIdentityServiceProvider {
 
   @Override
   public IdentityOperationResult deleteMembership(String userId, String groupId) {
-    return forgetting(super.deleteMembership(userId, groupId));
+    IdentityOperationResult result = super.deleteMembership(userId, groupId);
+    if (deleted(result)) {
+      LeaversClaims.handBack(Context.getCommandContext(), userId, groupId);
+    }
+    return forgetting(result);
   }
 
   @Override

@@ -45,7 +45,9 @@ public class ParticipantAuthorizationProvider extends DefaultAuthorizationProvid
     if (claimant == null || !assignee.equals(claimant.getUserId()) || claimant.getGroupIds() == null) {
       return false;
     }
-    return ((TaskEntity) task).getIdentityLinks().stream()
+    // the links in the database, not the task's cached list (which later link changes of this command would leave stale);
+    // a link added earlier in this same command is not among them, and the claimant then gets grants of their own
+    return Context.getCommandContext().getIdentityLinkManager().findIdentityLinksByTaskId(task.getId()).stream()
         .anyMatch(link -> link.getGroupId() != null && claimant.getGroupIds().contains(link.getGroupId()));
   }
 

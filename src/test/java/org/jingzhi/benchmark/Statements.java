@@ -76,7 +76,7 @@ final class Statements {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    StringBuilder out = new StringBuilder(String.format("%nStatements per case by verb and table (%s, %d cases incl. warm-up)%n"
+    StringBuilder out = new StringBuilder(String.format("%nStatements per case by verb and table (%s, %d cases after the warm-up)%n"
         + "| statement | calls | rows | ms in the database |%n|---|---|---|---|%n", database, cases));
     byCause.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1])).limit(30)
         .forEach(entry -> out.append(String.format("| %s | %.1f | %.1f | %.2f |%n", entry.getKey(), entry.getValue()[0], entry.getValue()[1],

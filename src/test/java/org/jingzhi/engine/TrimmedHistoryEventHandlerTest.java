@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import java.util.List;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Job;
@@ -18,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What history keeps of a case and what it no longer writes: no detail row per variable change, no job log of timers
- * created and deleted, no history of the engine's multi-instance counters and none of a form's field left empty, while every variable's final value, each department's decision and opinion, who completed which
+ * created and deleted, no history of the engine's multi-instance counters, none of a form's field left empty and none of a gateway or a subprocess's start, while every variable's final value, each department's decision and opinion, who completed which
  * task, and a fired timer's success stay. That the trail, the rates and the views need nothing more is what their own
  * tests show (CaseTrailTest, RatesApiTest, JointApprovalApiTest, …), unchanged.
  */
@@ -86,5 +88,16 @@ class TrimmedHistoryEventHandlerTest {
     assertThat(history.createHistoricJobLogQuery().processInstanceId(id).successLog().list()).extracting(HistoricJobLog::getJobId)
         .containsExactly(marketReminder.getId());
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("reviewReminderTimer").count()).isEqualTo(1);
+
+    List<HistoricActivityInstance> steps = history.createHistoricActivityInstanceQuery().processInstanceId(id).list();
+    assertThat(steps).extracting(HistoricActivityInstance::getActivityType).as("no passage through a gateway")
+        .noneMatch(type -> type.endsWith("Gateway"));
+    assertThat(steps).filteredOn(step -> step.getActivityType().equals("startEvent")).as("the submission, not the subprocesses' starts")
+        .extracting(HistoricActivityInstance::getActivityId).containsExactly("submitted");
+    assertThat(steps).filteredOn(HistoricActivityInstance::getActivityId, "review").as("the reviews, each ended")
+        .hasSize(4).allSatisfy(review -> assertThat(review.getEndTime()).isNotNull());
+    assertThat(steps).extracting(HistoricActivityInstance::getActivityId).as("the scopes the reviews ran in and the case's end")
+        .contains("approvalStage", "departmentReview#multiInstanceBody", "departmentReview", "concludeRound", "issueResult",
+            "reviewDone", "endApproved");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.jingzhi.approval.JointApprovalDriver;
@@ -85,6 +87,111 @@ class AssigneeGrantsTest {
   }
 
   @Test
+  void aClerkWhoLeavesTheUnitHandsTheTasksTheyClaimedThereBackAndKeepsOnesAssignedWithTheirOwnGrants() {
+    IdentityService identity = engine.getIdentityService();
+    createClerk("leaving-clerk", "market");
+    try {
+      ProcessInstance claimedCase = acceptedCase("离岗签收餐饮店");
+      Task claimed = new JointApprovalDriver(engine, approvals).reviewTask(claimedCase, "market");
+      ProcessInstance assignedCase = acceptedCase("离岗指派餐饮店");
+      Task assigned = new JointApprovalDriver(engine, approvals).reviewTask(assignedCase, "ecology");
+      Users.actAs(identity, "leaving-clerk");
+      engine.getTaskService().claim(claimed.getId(), "leaving-clerk");
+      identity.clearAuthentication();
+      engine.getTaskService().setAssignee(assigned.getId(), "leaving-clerk");
+
+      identity.deleteMembership("leaving-clerk", "market");
+
+      assertThat(engine.getTaskService().createTaskQuery().taskId(claimed.getId()).singleResult().getAssignee())
+          .as("back with the unit").isNull();
+      Users.actAs(identity, "leaving-clerk");
+      assertThat(engine.getTaskService().createTaskQuery().taskAssignee("leaving-clerk").list()).extracting(Task::getId)
+          .as("「我的待办」 of the clerk who left").containsExactly(assigned.getId());
+      Users.actAs(identity, "market");
+      assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("market").list()).extracting(Task::getId)
+          .as("「本单位待办」 of the unit").contains(claimed.getId());
+    } finally {
+      identity.clearAuthentication();
+      identity.deleteUser("leaving-clerk");
+    }
+  }
+
+  @Test
+  void aClerkWhoLeavesOneUnitKeepsAClaimAnotherOfTheirUnitsMayWorkOnAndAClaimInASuspendedCase() {
+    IdentityService identity = engine.getIdentityService();
+    createClerk("two-unit-clerk", "market");
+    identity.createMembership("two-unit-clerk", "health");
+    try {
+      Task shared = reviewOf(acceptedCase("两部门签收餐饮店"), "market");
+      engine.getTaskService().addCandidateGroup(shared.getId(), "health");
+      ProcessInstance suspendedCase = acceptedCase("挂起签收餐饮店");
+      Task suspended = reviewOf(suspendedCase, "market");
+      Users.actAs(identity, "two-unit-clerk");
+      engine.getTaskService().claim(shared.getId(), "two-unit-clerk");
+      engine.getTaskService().claim(suspended.getId(), "two-unit-clerk");
+      identity.clearAuthentication();
+      engine.getRuntimeService().suspendProcessInstanceById(suspendedCase.getId());
+
+      identity.deleteMembership("two-unit-clerk", "market");
+
+      assertThat(engine.getTaskService().createTaskQuery().taskAssignee("two-unit-clerk").list()).extracting(Task::getId)
+          .as("health may work on the first; the second's case is suspended and cannot change")
+          .containsExactlyInAnyOrder(shared.getId(), suspended.getId());
+      engine.getRuntimeService().activateProcessInstanceById(suspendedCase.getId());
+    } finally {
+      identity.deleteUser("two-unit-clerk");
+    }
+  }
+
+  @Test
+  void theMembersOfADeletedUnitHandBackTheTasksTheyClaimedForIt() {
+    IdentityService identity = engine.getIdentityService();
+    identity.saveGroup(identity.newGroup("closing-unit"));
+    createClerk("closing-clerk", "closing-unit");
+    try {
+      Task review = reviewOf(acceptedCase("撤销单位签收餐饮店"), "market");
+      engine.getTaskService().addCandidateGroup(review.getId(), "closing-unit");
+      Users.actAs(identity, "closing-clerk");
+      engine.getTaskService().claim(review.getId(), "closing-clerk");
+      identity.clearAuthentication();
+
+      identity.deleteGroup("closing-unit");
+
+      assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isNull();
+    } finally {
+      identity.deleteUser("closing-clerk");
+    }
+  }
+
+  @Test
+  void aDeletedUserHandsBackTheTasksTheyClaimed() {
+    IdentityService identity = engine.getIdentityService();
+    createClerk("deleted-clerk", "market");
+    ProcessInstance instance = acceptedCase("删除用户签收餐饮店");
+    Task review = new JointApprovalDriver(engine, approvals).reviewTask(instance, "market");
+    Users.actAs(identity, "deleted-clerk");
+    engine.getTaskService().claim(review.getId(), "deleted-clerk");
+    identity.clearAuthentication();
+
+    identity.deleteUser("deleted-clerk");
+
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void aReviewAnAdministratorAssignsToAClerkOfItsUnitGivesTheClerkTheirOwnGrants() {
+    ProcessInstance instance = acceptedCase("管理员指派餐饮店");
+    Task review = new JointApprovalDriver(engine, approvals).reviewTask(instance, "market");
+
+    Users.actAs(engine.getIdentityService(), "demo");
+    engine.getTaskService().setAssignee(review.getId(), "market");
+    engine.getIdentityService().clearAuthentication();
+
+    assertThat(ownGrants("market", review.getId(), instance.getId())).as("only a claim by the clerk themselves relies on the unit")
+        .hasSize(4);
+  }
+
+  @Test
   void aReviewAssignedToAMemberOfItsUnitByAnyoneButThemselvesGivesThemTheirOwnGrants() {
     ProcessInstance instance = acceptedCase("代签授权餐饮店");
     Task review = new JointApprovalDriver(engine, approvals).reviewTask(instance, "market");
@@ -93,6 +200,20 @@ class AssigneeGrantsTest {
 
     assertThat(ownGrants("market", review.getId(), instance.getId())).as("only a claim by the clerk themselves relies on the unit")
         .hasSize(4);
+  }
+
+  private void createClerk(String userId, String groupId) {
+    IdentityService identity = engine.getIdentityService();
+    User clerk = identity.newUser(userId);
+    clerk.setFirstName("离岗");
+    clerk.setLastName("测试");
+    clerk.setPassword("Leaving-clerk-1");
+    identity.saveUser(clerk);
+    identity.createMembership(userId, groupId);
+  }
+
+  private Task reviewOf(ProcessInstance instance, String department) {
+    return new JointApprovalDriver(engine, approvals).reviewTask(instance, department);
   }
 
   private ProcessInstance acceptedCase(String projectName) {
