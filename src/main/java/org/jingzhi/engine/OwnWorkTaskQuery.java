@@ -10,11 +10,12 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
- * Whether a task query can find only tasks the engine has granted the user: tasks of the user's own units as candidate
- * groups (a candidate group is granted its task when it becomes candidate) or tasks assigned to the user (an assignee is
- * granted its task on assignment); the engine removes neither grant while the task is open. Such a query needs no grant
- * lookup per task — as long as those grants are never taken away (nothing here removes a task's grants; whoever would,
- * must end this shortcut too).
+ * Whether a task query can find only tasks the user may read: tasks of the user's own units as candidate groups (a
+ * candidate group is granted its task when it becomes candidate) or tasks assigned to the user (granted to them on
+ * assignment, or — a clerk's claim within their own unit — through that unit's grant; a clerk who leaves the unit hands
+ * such claims back, {@code org.jingzhi.security.LeaversClaims}); the engine removes no task grant while the task is open.
+ * Such a query needs no grant lookup per task — as long as those grants are never taken away (nothing here removes a
+ * task's grants; whoever would, must end this shortcut too).
  *
  * <p>The query's own criteria narrow what it finds, so one of them restricting to own work is enough. An or-branch
  * widens instead: it counts only when it holds nothing but own candidate groups and the user as assignee — every other
