@@ -44,11 +44,9 @@ class AssigneeGrantsTest {
   @Test
   void aClerkClaimingTheirUnitsReviewGetsNoGrantsOfTheirOwnAndStillReadsAndCompletesItAndReadsTheCaseAfterwards() {
     ProcessInstance instance = acceptedCase("签收授权餐饮店");
-    Task review = new JointApprovalDriver(engine, approvals).reviewTask(instance, "market");
+    Task review = reviewOf(instance, "market");
 
-    Users.actAs(engine.getIdentityService(), "market");
-    engine.getTaskService().claim(review.getId(), "market");
-    engine.getIdentityService().clearAuthentication();
+    claimAs("market", review);
 
     assertThat(ownGrants("market", review.getId(), instance.getId())).as("the market unit's grants cover its clerk").isEmpty();
     List<String> marketGroups = Users.groupsOf(engine.getIdentityService(), "market");
@@ -75,7 +73,7 @@ class AssigneeGrantsTest {
   @Test
   void aReviewAssignedToSomeoneOutsideItsUnitGivesThemTheirOwnGrantsOnTheTaskAndTheCase() {
     ProcessInstance instance = acceptedCase("指派授权餐饮店");
-    Task review = new JointApprovalDriver(engine, approvals).reviewTask(instance, "market");
+    Task review = reviewOf(instance, "market");
 
     engine.getTaskService().setAssignee(review.getId(), "fire");
 
@@ -92,12 +90,10 @@ class AssigneeGrantsTest {
     createClerk("leaving-clerk", "market");
     try {
       ProcessInstance claimedCase = acceptedCase("离岗签收餐饮店");
-      Task claimed = new JointApprovalDriver(engine, approvals).reviewTask(claimedCase, "market");
+      Task claimed = reviewOf(claimedCase, "market");
       ProcessInstance assignedCase = acceptedCase("离岗指派餐饮店");
-      Task assigned = new JointApprovalDriver(engine, approvals).reviewTask(assignedCase, "ecology");
-      Users.actAs(identity, "leaving-clerk");
-      engine.getTaskService().claim(claimed.getId(), "leaving-clerk");
-      identity.clearAuthentication();
+      Task assigned = reviewOf(assignedCase, "ecology");
+      claimAs("leaving-clerk", claimed);
       engine.getTaskService().setAssignee(assigned.getId(), "leaving-clerk");
 
       identity.deleteMembership("leaving-clerk", "market");
@@ -126,10 +122,7 @@ class AssigneeGrantsTest {
       engine.getTaskService().addCandidateGroup(shared.getId(), "health");
       ProcessInstance suspendedCase = acceptedCase("挂起签收餐饮店");
       Task suspended = reviewOf(suspendedCase, "market");
-      Users.actAs(identity, "two-unit-clerk");
-      engine.getTaskService().claim(shared.getId(), "two-unit-clerk");
-      engine.getTaskService().claim(suspended.getId(), "two-unit-clerk");
-      identity.clearAuthentication();
+      claimAs("two-unit-clerk", shared, suspended);
       engine.getRuntimeService().suspendProcessInstanceById(suspendedCase.getId());
 
       identity.deleteMembership("two-unit-clerk", "market");
@@ -151,9 +144,7 @@ class AssigneeGrantsTest {
     try {
       Task review = reviewOf(acceptedCase("撤销单位签收餐饮店"), "market");
       engine.getTaskService().addCandidateGroup(review.getId(), "closing-unit");
-      Users.actAs(identity, "closing-clerk");
-      engine.getTaskService().claim(review.getId(), "closing-clerk");
-      identity.clearAuthentication();
+      claimAs("closing-clerk", review);
 
       identity.deleteGroup("closing-unit");
 
@@ -168,10 +159,8 @@ class AssigneeGrantsTest {
     IdentityService identity = engine.getIdentityService();
     createClerk("deleted-clerk", "market");
     ProcessInstance instance = acceptedCase("删除用户签收餐饮店");
-    Task review = new JointApprovalDriver(engine, approvals).reviewTask(instance, "market");
-    Users.actAs(identity, "deleted-clerk");
-    engine.getTaskService().claim(review.getId(), "deleted-clerk");
-    identity.clearAuthentication();
+    Task review = reviewOf(instance, "market");
+    claimAs("deleted-clerk", review);
 
     identity.deleteUser("deleted-clerk");
 
@@ -181,7 +170,7 @@ class AssigneeGrantsTest {
   @Test
   void aReviewAnAdministratorAssignsToAClerkOfItsUnitGivesTheClerkTheirOwnGrants() {
     ProcessInstance instance = acceptedCase("管理员指派餐饮店");
-    Task review = new JointApprovalDriver(engine, approvals).reviewTask(instance, "market");
+    Task review = reviewOf(instance, "market");
 
     Users.actAs(engine.getIdentityService(), "demo");
     engine.getTaskService().setAssignee(review.getId(), "market");
@@ -194,7 +183,7 @@ class AssigneeGrantsTest {
   @Test
   void aReviewAssignedToAMemberOfItsUnitByAnyoneButThemselvesGivesThemTheirOwnGrants() {
     ProcessInstance instance = acceptedCase("代签授权餐饮店");
-    Task review = new JointApprovalDriver(engine, approvals).reviewTask(instance, "market");
+    Task review = reviewOf(instance, "market");
 
     engine.getTaskService().setAssignee(review.getId(), "market");
 
@@ -210,6 +199,18 @@ class AssigneeGrantsTest {
     clerk.setPassword("Leaving-clerk-1");
     identity.saveUser(clerk);
     identity.createMembership(userId, groupId);
+  }
+
+  /** Claims as {@code user} with their groups, as Tasklist does. */
+  private void claimAs(String user, Task... tasks) {
+    Users.actAs(engine.getIdentityService(), user);
+    try {
+      for (Task task : tasks) {
+        engine.getTaskService().claim(task.getId(), user);
+      }
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   private Task reviewOf(ProcessInstance instance, String department) {
