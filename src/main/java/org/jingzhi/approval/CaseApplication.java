@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jingzhi.cases.PersonalData;
 
 /**
@@ -15,6 +16,10 @@ import org.jingzhi.cases.PersonalData;
  */
 public record CaseApplication(String matterType, String projectName, String applicantName, String applicantIdNumber,
                               String applicantCreditCode, String applicantPhone, String applicantEmail, String materials) {
+
+  /** The variables an application is kept in. */
+  static final List<String> NAMES = List.of(MATTER_TYPE, PROJECT_NAME, APPLICANT_NAME, APPLICANT_ID_NUMBER, APPLICANT_CREDIT_CODE,
+      APPLICANT_PHONE, APPLICANT_EMAIL, MATERIALS);
 
   static final int MAX_NAME = 50;
   static final int MAX_PROJECT = 200;
@@ -68,6 +73,11 @@ public record CaseApplication(String matterType, String projectName, String appl
     return problems;
   }
 
+  /**
+   * The variables of a valid application, without those the applicant left out (the identifier not given, the e-mail):
+   * each variable costs the case a runtime row, its deletion and a history row, and an absent one reads as {@code null}
+   * wherever the case is shown.
+   */
   public Map<String, Object> variables() {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(MATTER_TYPE, matterType);
@@ -78,6 +88,7 @@ public record CaseApplication(String matterType, String projectName, String appl
     variables.put(APPLICANT_PHONE, applicantPhone);
     variables.put(APPLICANT_EMAIL, applicantEmail);
     variables.put(MATERIALS, String.join("\n", materialList()));
+    variables.values().removeIf(Objects::isNull);
     return variables;
   }
 

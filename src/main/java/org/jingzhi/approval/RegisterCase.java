@@ -3,6 +3,7 @@ package org.jingzhi.approval;
 import static org.jingzhi.approval.JointApprovalProcess.*;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jingzhi.engine.RefusedInputException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -38,7 +39,9 @@ class RegisterCase implements JavaDelegate {
     if (matter.isEmpty()) {
       throw new RefusedInputException("申请信息有误：" + String.join("；", problems));
     }
-    execution.setVariables(application.variables());
+    Map<String, Object> variables = application.variables();
+    execution.setVariables(variables);
+    CaseApplication.NAMES.stream().filter(name -> !variables.containsKey(name)).forEach(execution::removeVariable); // a blank from the start form
     String caseNumber = caseNumbers.next(CaseNumbers.JOINT_APPROVAL, execution.getProcessInstanceId());
     execution.setProcessBusinessKey(caseNumber);
     execution.setVariable(CASE_NUMBER, caseNumber);

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * ({@link OptimisticLockingRetry}), refused input reaching the caller as such
  * ({@link RefusedInputUnwrapping}), authorization checks without the engine's per-command group filter
  * ({@link TunedAuthorizationManager}), history without the logs nobody reads
- * ({@link TrimmedHistoryEventHandler}), and indexes that let the job executor find due timers quickly
+ * ({@link TrimmedHistoryEventHandler}), JSON values in their variable's row ({@link InlineJsonSerializer}), and indexes that let the job executor find due timers quickly
  * when it acquires jobs by due date.
  */
 @Component
@@ -59,6 +59,11 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
       historyHandlers.addAll(configuration.getCustomHistoryEventHandlers());
     }
     configuration.setCustomHistoryEventHandlers(historyHandlers);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    InlineJsonSerializer.register(configuration.getVariableSerializers());
   }
 
   @Override
