@@ -35,7 +35,7 @@ class ConcludeReviewRound implements JavaDelegate {
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
     List<String> departments = (List<String>) execution.getVariable(DEPARTMENTS);
-    List<String> round = (List<String>) execution.getVariable(REVIEW_DEPARTMENTS);
+    List<String> round = ReviewRounds.of(execution);
     Map<String, Map<String, Object>> reviews = new LinkedHashMap<>();
     for (String department : departments) {
       reviews.put(department, (Map<String, Object>) execution.getVariable(reviewOf(department)));

@@ -48,7 +48,9 @@ class PlanReview implements JavaDelegate {
       remainingDays.put(department, ((Number) row.get("limitDays")).intValue());
     }
     execution.setVariable(DEPARTMENTS, departments);
-    execution.setVariable(REVIEW_DEPARTMENTS, departments);
+    if (ReviewRounds.modelKeepsThemApart(execution)) {
+      execution.setVariable(REVIEW_DEPARTMENTS, departments);
+    }
     execution.setVariable(REMAINING_DAYS, remainingDays);
     execution.setVariable(REVIEW_ROUND, 1);
     execution.setVariable(ACCEPTED_AT, ClockUtil.getCurrentTime());

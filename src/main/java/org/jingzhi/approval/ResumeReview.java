@@ -22,7 +22,9 @@ class ResumeReview implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(REVIEW_DEPARTMENTS, execution.getVariable(SUPPLEMENT_DEPARTMENTS));
+    if (execution.hasVariable(REVIEW_DEPARTMENTS)) { // a case of a model from before (ReviewRounds)
+      execution.setVariable(REVIEW_DEPARTMENTS, execution.getVariable(SUPPLEMENT_DEPARTMENTS));
+    }
     execution.setVariable(REVIEW_ROUND, ((Number) execution.getVariable(REVIEW_ROUND)).intValue() + 1);
     clocks.start(execution, CASE_DUE, ((Number) execution.getVariable(CASE_REMAINING_DAYS)).intValue());
   }

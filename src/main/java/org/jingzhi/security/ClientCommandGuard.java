@@ -1,5 +1,7 @@
 package org.jingzhi.security;
 
+import static org.jingzhi.engine.TaskCommandFields.*;
+
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -27,6 +29,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.jingzhi.engine.CommandFields;
 import org.jingzhi.forms.FormVariables;
 
 /**
@@ -64,16 +67,8 @@ public class ClientCommandGuard {
       GetTaskAttachmentContentCmd.class, CommandFields.of(GetTaskAttachmentContentCmd.class, "taskId", String.class),
       GetTaskEventsCmd.class, CommandFields.of(GetTaskEventsCmd.class, "taskId", String.class));
 
-  private static final CommandFields<String> COMPLETE_TASK = CommandFields.of(CompleteTaskCmd.class, "taskId", String.class);
-  private static final CommandFields<Map> COMPLETE_VARIABLES = CommandFields.of(CompleteTaskCmd.class, "variables", Map.class);
   private static final CommandFields<Boolean> COMPLETE_RETURNS = CommandFields.of(CompleteTaskCmd.class, "returnVariables", Boolean.class);
-  private static final CommandFields<String> SUBMIT_TASK = CommandFields.of(SubmitTaskFormCmd.class, "taskId", String.class);
-  private static final CommandFields<Map> SUBMIT_VARIABLES = CommandFields.of(SubmitTaskFormCmd.class, "properties", Map.class);
   private static final CommandFields<Boolean> SUBMIT_RETURNS = CommandFields.of(SubmitTaskFormCmd.class, "returnVariables", Boolean.class);
-  private static final CommandFields<String> SET_TASK = CommandFields.of(SetTaskVariablesCmd.class, "entityId", String.class);
-  private static final CommandFields<Map> SET_VARIABLES = CommandFields.of(SetTaskVariablesCmd.class, "variables", Map.class);
-  private static final CommandFields<String> PATCH_TASK = CommandFields.of(PatchTaskVariablesCmd.class, "entityId", String.class);
-  private static final CommandFields<Map> PATCH_VARIABLES = CommandFields.of(PatchTaskVariablesCmd.class, "variables", Map.class);
   private static final CommandFields<Collection> PATCH_DELETIONS = CommandFields.of(PatchTaskVariablesCmd.class, "deletions", Collection.class);
   private static final CommandFields<String> REMOVE_TASK = CommandFields.of(RemoveTaskVariablesCmd.class, "entityId", String.class);
   private static final CommandFields<Collection> REMOVE_NAMES = CommandFields.of(RemoveTaskVariablesCmd.class, "variableNames", Collection.class);

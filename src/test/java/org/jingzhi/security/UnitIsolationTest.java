@@ -82,11 +82,27 @@ class UnitIsolationTest {
     assertThat(http.get("songlin", "/engine-rest/process-instance/" + processInstanceId).status()).isEqualTo(200);
 
     assertThat(http.post("songlin", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"songlin\"}").status()).isEqualTo(204);
+    assertThat(http.post("songlin", "/engine-rest/task/" + taskId + "/comment/create", "{\"message\":\"已到现场核实\"}").status())
+        .isEqualTo(200);
     assertThat(http.post("songlin", "/engine-rest/task/" + taskId + "/complete", "{}").status()).isEqualTo(204);
 
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count()).isZero();
+    assertThat(http.get("songlin", "/engine-rest/task/" + taskId + "/comment").body()).as("the finished task's notes")
+        .contains("已到现场核实");
+    Http.Response otherUnit = http.get("liuan", "/engine-rest/task/" + taskId + "/comment");
+    assertThat(otherUnit.status()).isIn(403, 404);
+    assertThat(otherUnit.body()).doesNotContain("已到现场核实");
     assertThat(http.get("songlin", "/engine-rest/history/process-instance?processInstanceId=" + processInstanceId).body())
         .as("the unit still sees the case it worked on").contains(processInstanceId, "COMPLETED");
+    assertThat(http.get("songlin", "/engine-rest/history/task?processInstanceId=" + processInstanceId).body())
+        .as("and its task's history").contains(taskId, "songlin");
+    assertThat(http.get("songlin", "/engine-rest/history/user-operation?processInstanceId=" + processInstanceId).body())
+        .as("and who claimed and completed it").contains("\"Claim\"", "\"Complete\"");
+    assertThat(http.get("songlin", "/engine-rest/history/identity-link-log?taskId=" + taskId).body()).contains("candidate");
+    for (String path : List.of("/history/task?processInstanceId=" + processInstanceId, "/history/user-operation?processInstanceId="
+        + processInstanceId, "/history/identity-link-log?taskId=" + taskId)) {
+      assertThat(http.get("liuan", "/engine-rest" + path).body()).as("another unit: " + path).isEqualTo("[]");
+    }
   }
 
   @Test

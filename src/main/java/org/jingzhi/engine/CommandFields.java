@@ -1,4 +1,4 @@
-package org.jingzhi.security;
+package org.jingzhi.engine;
 
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
@@ -8,7 +8,7 @@ import java.lang.reflect.Field;
  * protected fields without accessors; each field is looked up once, at start-up, so an engine that
  * renamed one fails to start instead of letting a request through unchecked.
  */
-final class CommandFields<T> {
+public final class CommandFields<T> {
 
   private final Field field;
   private final Class<T> type;
@@ -18,7 +18,7 @@ final class CommandFields<T> {
     this.type = type;
   }
 
-  static <T> CommandFields<T> of(Class<?> command, String name, Class<T> type) {
+  public static <T> CommandFields<T> of(Class<?> command, String name, Class<T> type) {
     for (Class<?> declaring = command; declaring != null; declaring = declaring.getSuperclass()) {
       try {
         Field field = declaring.getDeclaredField(name);
@@ -31,10 +31,10 @@ final class CommandFields<T> {
         // look in the superclass
       }
     }
-    throw new IllegalStateException("Camunda changed " + command.getName() + " (no field " + name + "); review the client command guard");
+    throw new IllegalStateException("Camunda changed " + command.getName() + " (no field " + name + "); review the code that reads it");
   }
 
-  T get(Object command) {
+  public T get(Object command) {
     try {
       return type.cast(field.get(command));
     } catch (IllegalAccessException e) {
@@ -42,7 +42,7 @@ final class CommandFields<T> {
     }
   }
 
-  void set(Object command, T value) {
+  public void set(Object command, T value) {
     try {
       field.set(command, value);
     } catch (IllegalAccessException e) {
