@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
  * {@code supplementDepartments}, so the first round's list is not kept twice.
  *
  * <p>Cases started on a model from before name their rounds' departments in a variable of their own
- * ({@code reviewDepartments}, the collection of that model); for them it is still written and read.
+ * ({@code reviewDepartments}, the collection of that model); for them it is still written and read. {@link PlanReview}
+ * asks the model whether it reads that variable; later steps find the variable there or not. Only an administrator
+ * could make the two disagree — by giving a case of the current model such a variable, which then names its rounds'
+ * departments, or by migrating one back to an older model, which then finds none.
  */
 @Component("reviewRounds")
 public class ReviewRounds {

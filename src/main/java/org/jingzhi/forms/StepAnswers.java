@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.core.variable.mapping.IoMapping;
 import org.camunda.bpm.engine.impl.core.variable.mapping.OutputParameter;
-import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
 import org.camunda.bpm.engine.impl.core.variable.mapping.value.NullValueProvider;
+import org.camunda.bpm.engine.impl.core.variable.scope.AbstractVariableScope;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -47,7 +47,6 @@ import org.springframework.stereotype.Component;
 public class StepAnswers extends AbstractProcessEnginePlugin {
 
   private static final String ANSWERS = "jingzhi.stepAnswers";
-
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoublePredicate;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -86,7 +88,14 @@ public final class RestCaseBenchmark {
     TimeUnit.SECONDS.sleep(1);
     long[] before = counters(database);
     CpuTime cpuBefore = CpuTime.now();
-    double rate = JointApprovalBenchmark.run(runner, cases, threads);
+    double rate;
+    ScheduledExecutorService autovacuum = autovacuum(database);
+    try {
+      rate = JointApprovalBenchmark.run(runner, cases, threads);
+    } finally {
+      autovacuum.shutdown();
+      autovacuum.awaitTermination(1, TimeUnit.MINUTES);
+    }
     CpuTime cpu = CpuTime.now().minus(cpuBefore);
     settle();
     long[] after = counters(database);
@@ -132,6 +141,27 @@ public final class RestCaseBenchmark {
     try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
       connection.createStatement().execute("VACUUM ANALYZE");
     }
+  }
+
+  /**
+   * With {@code benchmark.autovacuum=N} (seconds), vacuums and analyzes the measured database every N seconds while the
+   * cases run, as autovacuum keeps a busy production server's churning runtime tables (it is off on the benchmark's
+   * machine): the rows read then show the plans PostgreSQL makes with statistics, not its guesses about tables it never
+   * analyzed. Off (0) by default.
+   */
+  private static ScheduledExecutorService autovacuum(String database) {
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    int every = Integer.getInteger("benchmark.autovacuum", 0);
+    if (every > 0) {
+      executor.scheduleWithFixedDelay(() -> {
+        try {
+          vacuumAndAnalyze(database);
+        } catch (Exception e) {
+          System.err.println("autovacuum of " + database + " failed: " + e.getMessage());
+        }
+      }, 0, every, TimeUnit.SECONDS);
+    }
+    return executor;
   }
 
   /** Backends report their counts when idle for 10 s at the latest: waits that long, so that a run's counts are all in. */
