@@ -72,4 +72,18 @@ class FormSubmissionApiTest {
     assertThat(http.post("window", "/engine-rest/process-definition/key/joint-approval/submit-form",
         String.format(form, "restaurant-opening", "13800138000")).status()).isEqualTo(200);
   }
+
+  @Test
+  void detailsLeftBlankInTheStartFormBecomeNoVariables() {
+    Http.Response started = new Http(port).post("window", "/engine-rest/process-definition/key/joint-approval/submit-form",
+        "{\"variables\":{\"matterType\":{\"value\":\"restaurant-opening\"},\"projectName\":{\"value\":\"空项测试店\"},"
+            + "\"applicantName\":{\"value\":\"张三\"},\"applicantIdNumber\":{\"value\":\"11010519491231002X\"},"
+            + "\"applicantCreditCode\":{\"value\":\"\"},\"applicantEmail\":{\"value\":\" \"},"
+            + "\"applicantPhone\":{\"value\":\"13800138000\"},\"materials\":{\"value\":\"营业执照申请书\"}}}");
+
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String id = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+    assertThat(engine.getRuntimeService().getVariables(id)).containsKeys("applicantIdNumber", "applicantPhone")
+        .doesNotContainKeys("applicantCreditCode", "applicantEmail");
+  }
 }

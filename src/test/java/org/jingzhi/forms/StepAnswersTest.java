@@ -1,9 +1,11 @@
 package org.jingzhi.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -13,6 +15,7 @@ import org.jingzhi.approval.JointApprovalDriver;
 import org.jingzhi.approval.JointApprovals;
 import org.jingzhi.support.Clock;
 import org.jingzhi.support.IntegrationTest;
+import org.jingzhi.support.Users;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,5 +98,25 @@ class StepAnswersTest {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName("acceptanceOpinion").singleResult().getValue()).as("the window's output mapping ran, with nothing answered")
         .isNull();
+  }
+
+  @Test
+  void aCompletionTheEngineRefusesLeavesNoAnswerBehind() {
+    Clock.set(2026, 9, 22, 9, 0);
+    JointApprovalDriver driver = new JointApprovalDriver(engine, approvals);
+    ProcessInstance instance = driver.submit("restaurant-opening", "越权作答餐饮店开业");
+    driver.accept(instance);
+    Task market = driver.reviewTask(instance, "market");
+
+    Users.actAs(engine.getIdentityService(), "fire");
+    try {
+      assertThatThrownBy(() -> engine.getTaskService().complete(market.getId(), Map.of("decision", "rejected", "opinion", "消防代为否决")))
+          .isInstanceOf(AuthorizationException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+        .variableNameIn("decision", "opinion").count()).as("the answers made ready before the engine's check went with it").isZero();
+    assertThat(driver.reviewTask(instance, "market")).isNotNull();
   }
 }
