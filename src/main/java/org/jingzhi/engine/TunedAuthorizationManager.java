@@ -3,13 +3,15 @@ package org.jingzhi.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
- * The engine's authorization checks, with two costs taken out that grow with the city (README 「Performance at city
- * scale」); the answers stay the same.
+ * The engine's authorization checks, with three costs taken out (README 「Performance at city scale」); the answers stay
+ * the same.
  * <ul>
  *   <li>No group filter: before checking, the engine narrows the user's groups to those that hold any authorization, with
  *   {@code SELECT distinct GROUP_ID_ FROM ACT_RU_AUTHORIZATION} once per command — a scan of a table that grows with every
@@ -23,6 +25,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  *   every task with the unit's grants — one per task — and took 28 s for a unit with 20,000 open tasks. Queries for other
  *   units' groups, candidate users or group patterns, or-branches that ask anything else, are checked as before, and so is
  *   every query while any revoke authorization could apply.</li>
+ *   <li>A permission check (may this user work on this task, start this process…) asks {@link GrantLookup} first while no
+ *   revoke authorization can apply: one short statement instead of the engine's generated chain of grants and revokes.
+ *   Finding no grant, the engine is asked as before, so every refusal is the engine's own.</li>
  * </ul>
  */
 class TunedAuthorizationManager extends AuthorizationManager {
@@ -30,6 +35,23 @@ class TunedAuthorizationManager extends AuthorizationManager {
   @Override
   public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
     return authenticatedGroupIds == null || authenticatedGroupIds.isEmpty() ? new ArrayList<>() : authenticatedGroupIds;
+  }
+
+  @Override
+  public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
+    return grantFound(userId, groupIds, check) || super.isAuthorized(userId, groupIds, check);
+  }
+
+  @Override
+  public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck check) {
+    return isAuthorizationEnabled() && grantFound(userId, groupIds, createCompositePermissionCheck(check))
+        || super.isAuthorized(userId, groupIds, check);
+  }
+
+  private boolean grantFound(String userId, List<String> groupIds, CompositePermissionCheck check) {
+    return GrantLookup.answers(check) && check.getAtomicChecks().stream().allMatch(this::isResourceValidForPermission)
+        && !isRevokeAuthCheckEnabled(userId, groupIds)
+        && GrantLookup.anyGrant(getDbSqlSession(), userId, filterAuthenticatedGroupIds(groupIds), check.getAtomicChecks());
   }
 
   @Override
