@@ -5,11 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSession;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.impl.util.ExceptionUtil;
 
 /**
  * Whether a grant answers a permission check, asked in one plain statement of index look-ups: is there a grant of one of
@@ -20,8 +20,8 @@ import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
  * EXISTS} over the user's, the groups' and the global grants and revokes — and building that statement cost more
  * processor time than anything else a task's claim or completion does (README 「Performance at city scale」). When no
  * revoke authorization can apply, the engine's chain answers yes exactly when one of those grants exists: every branch
- * that could answer no is a revoke, and the engine's own task query join counts grants the same way. So this lookup is
- * asked only where that holds (the caller knows whether revokes apply), for alternatives of single resources
+ * that could answer no is a revoke. So this lookup is asked only where that holds (the caller asks the engine's own
+ * per-command test whether revokes apply), for alternatives of single resources
  * ({@link #answers}); and it only says yes — finding no grant, the caller asks the engine, whose answer and refusal
  * stay as they were.
  */
@@ -62,7 +62,27 @@ final class GrantLookup {
         return answer.next() && answer.getInt(1) == 1;
       }
     } catch (SQLException e) {
-      throw new ProcessEngineException("授权检查失败 (authorization lookup failed): " + e.getMessage(), e);
+      throw ExceptionUtil.wrapPersistenceException(e);  // as the engine's own statements fail: no driver text for clients
+    }
+  }
+
+  /** The engine's per-command question whether any revoke could apply: one of the user, of everyone or of their groups. */
+  static boolean anyRevoke(DbSqlSession session, String userId, List<String> groupIds) {
+    DbSqlSessionFactory factory = session.getDbSqlSessionFactory();
+    String sql = "SELECT CASE WHEN EXISTS (SELECT ID_ FROM " + factory.getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION WHERE TYPE_ = 2"
+        + " AND (USER_ID_ IN (?, '*')" + (groupIds.isEmpty() ? "" : " OR GROUP_ID_ IN (" + "?, ".repeat(groupIds.size() - 1) + "?)")
+        + ")) THEN 1 ELSE 0 END " + DbSqlSessionFactory.databaseSpecificDummyTable.get(factory.getDatabaseType());
+    try (PreparedStatement statement = session.getSqlSession().getConnection().prepareStatement(sql)) {
+      int index = 1;
+      statement.setString(index++, userId);
+      for (String group : groupIds) {
+        statement.setString(index++, group);
+      }
+      try (ResultSet answer = statement.executeQuery()) {
+        return answer.next() && answer.getInt(1) == 1;
+      }
+    } catch (SQLException e) {
+      throw ExceptionUtil.wrapPersistenceException(e);
     }
   }
 
@@ -92,6 +112,6 @@ final class GrantLookup {
       sql.append(grants).append("A.TYPE_ = 1 AND A.USER_ID_ = ?").append(resource);
       sql.append(grants).append("A.TYPE_ = 0 AND A.USER_ID_ = '*'").append(resource);
     }
-    return sql.append(" ELSE 0 END").toString();
+    return sql.append(" ELSE 0 END ").append(DbSqlSessionFactory.databaseSpecificDummyTable.get(databaseType)).toString();
   }
 }

@@ -1,12 +1,21 @@
 package org.jingzhi.engine;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.Charset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.variable.serializer.JavaObjectSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.ValueFields;
 import org.camunda.bpm.engine.impl.variable.serializer.VariableSerializers;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.spin.DataFormats;
+import org.camunda.spin.impl.json.jackson.format.JacksonJsonDataFormat;
+import org.camunda.spin.impl.json.jackson.format.JacksonJsonDataFormatMapper;
 import org.camunda.spin.plugin.impl.SpinObjectValueSerializer;
 
 /**
@@ -19,12 +28,21 @@ import org.camunda.spin.plugin.impl.SpinObjectValueSerializer;
  *
  * <p>Such a value is not watched for changes made to the object in place (the engine compares byte arrays for that):
  * a changed list or map is set again, which is what the platform's code does everywhere.
+ *
+ * <p>Reading a value resolves its type name once: Spin first tries the whole name as a class
+ * ({@code java.util.ArrayList<java.lang.String>} is none), and the class loader's search and the exception for a name
+ * that is no class cost more than reading the value itself. The types are resolved as Spin resolves them and checked by
+ * the engine's deserialization validator at every read, as before.
  */
 public final class InlineJsonSerializer extends SpinObjectValueSerializer {
 
   public static final String NAME = "jingzhi://application/json";
+  /** Type names kept resolved; a few in practice (lists, maps, records), bounded against names set by administrators. */
+  private static final int KEPT_TYPES = 200;
   /** The length of {@code TEXT_} in the engine's variable tables, in characters. */
   static final int TEXT_COLUMN = 4000;
+
+  private final Map<String, JavaType> types = new ConcurrentHashMap<>();
 
   public InlineJsonSerializer() {
     super(NAME, DataFormats.getDataFormat(DataFormats.JSON_DATAFORMAT_NAME));
@@ -52,6 +70,32 @@ public final class InlineJsonSerializer extends SpinObjectValueSerializer {
   protected byte[] readSerializedValueFromFields(ValueFields fields) {
     byte[] stored = fields.getByteArrayValue();
     return stored != null || fields.getTextValue() == null ? stored : fields.getTextValue().getBytes(charset());
+  }
+
+  @Override
+  protected Object deserializeFromByteArray(byte[] bytes, String objectTypeName) throws Exception {
+    try (Reader reader = new InputStreamReader(new ByteArrayInputStream(bytes), charset())) {
+      Object tree = dataFormat.getReader().readInput(reader);
+      return ((JacksonJsonDataFormatMapper) dataFormat.getMapper()).mapInternalToJava(tree, javaType(objectTypeName),
+          getValidator(Context.getProcessEngineConfiguration()));
+    }
+  }
+
+  private JavaType javaType(String typeName) {
+    JavaType known = types.get(typeName);
+    if (known != null) {
+      return known;
+    }
+    JavaType resolved;
+    try {
+      resolved = TypeFactory.defaultInstance().constructType(Class.forName(typeName, true, Thread.currentThread().getContextClassLoader()));
+    } catch (ClassNotFoundException notAClass) {
+      resolved = ((JacksonJsonDataFormat) dataFormat).constructJavaTypeFromCanonicalString(typeName);
+    }
+    if (types.size() < KEPT_TYPES) {
+      types.put(typeName, resolved);
+    }
+    return resolved;
   }
 
   @Override

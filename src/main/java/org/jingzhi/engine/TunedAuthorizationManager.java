@@ -2,7 +2,9 @@ package org.jingzhi.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -25,8 +27,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  *   every task with the unit's grants — one per task — and took 28 s for a unit with 20,000 open tasks. Queries for other
  *   units' groups, candidate users or group patterns, or-branches that ask anything else, are checked as before, and so is
  *   every query while any revoke authorization could apply.</li>
- *   <li>A permission check (may this user work on this task, start this process…) asks {@link GrantLookup} first while no
- *   revoke authorization can apply: one short statement instead of the engine's generated chain of grants and revokes.
+ *   <li>A permission check (may this user work on this task, start this process…) asks {@link GrantLookup} first while the
+ *   engine's own per-command test finds no revoke authorization that could apply: one plain statement instead of the
+ *   engine's generated chain of grants and revokes. The per-command test for revokes is the engine's statement, written
+ *   out in plain JDBC too.
  *   Finding no grant, the engine is asked as before, so every refusal is the engine's own.</li>
  * </ul>
  */
@@ -48,7 +52,19 @@ class TunedAuthorizationManager extends AuthorizationManager {
         || super.isAuthorized(userId, groupIds, check);
   }
 
-  private boolean grantFound(String userId, List<String> groupIds, CompositePermissionCheck check) {
+  /** As the engine's (once a command, unless configured always or never), with the same statement written out. */
+  @Override
+  protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
+    String mode = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
+    if (isRevokeAuthCheckUsed == null && !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equalsIgnoreCase(mode)
+        && !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER.equalsIgnoreCase(mode)) {
+      isRevokeAuthCheckUsed = GrantLookup.anyRevoke(getDbSqlSession(), userId, filterAuthenticatedGroupIds(groupIds));
+    }
+    return super.isRevokeAuthCheckEnabled(userId, groupIds);
+  }
+
+  /** The short way's yes, where it is the engine's; false where the engine must answer. */
+  boolean grantFound(String userId, List<String> groupIds, CompositePermissionCheck check) {
     return GrantLookup.answers(check) && check.getAtomicChecks().stream().allMatch(this::isResourceValidForPermission)
         && !isRevokeAuthCheckEnabled(userId, groupIds)
         && GrantLookup.anyGrant(getDbSqlSession(), userId, filterAuthenticatedGroupIds(groupIds), check.getAtomicChecks());

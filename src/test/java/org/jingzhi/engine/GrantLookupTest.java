@@ -1,12 +1,15 @@
 package org.jingzhi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -49,18 +52,23 @@ class GrantLookupTest {
     grant(null, "gl-group", Resources.TASK, "gl-task-2", Permissions.UPDATE);
     grant("gl-user", null, Resources.TASK, "gl-task-3", Permissions.READ);
     grant(null, "gl-other", Resources.TASK, "gl-task-3", Permissions.ALL);
+    grant("gl-user", null, Resources.TASK, "*", Permissions.DELETE);
     grant(null, "gl-group", Resources.PROCESS_DEFINITION, "*", Permissions.READ);
     grant("*", null, Resources.PROCESS_DEFINITION, PROCESS, Permissions.CREATE_INSTANCE);
+    grant("*", null, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_HISTORY);
 
     List<CompositePermissionCheck> checks = new ArrayList<>();
     for (String task : List.of("gl-task-1", "gl-task-2", "gl-task-3", "gl-task-4")) {
       checks.add(single(Resources.TASK, task, TaskPermissions.TASK_WORK));
+      checks.add(single(Resources.TASK, task, Permissions.DELETE));
       checks.add(taskWork(task));
     }
     checks.add(single(Resources.PROCESS_DEFINITION, PROCESS, Permissions.READ));
     checks.add(single(Resources.PROCESS_DEFINITION, "another-process", Permissions.READ));
+    checks.add(single(Resources.PROCESS_DEFINITION, "*", Permissions.READ));
     checks.add(single(Resources.PROCESS_DEFINITION, PROCESS, Permissions.CREATE_INSTANCE));
     checks.add(single(Resources.PROCESS_DEFINITION, null, Permissions.CREATE_INSTANCE));
+    checks.add(single(Resources.PROCESS_DEFINITION, "another-process", ProcessDefinitionPermissions.READ_HISTORY));
     checks.add(single(Resources.PROCESS_DEFINITION, PROCESS, ProcessDefinitionPermissions.UPDATE_TASK));
 
     int granted = 0;
@@ -70,10 +78,16 @@ class GrantLookupTest {
         for (CompositePermissionCheck check : checks) {
           String asked = user + " " + groups + " " + describe(check);
           boolean engineAnswer = inCommand(context -> new AuthorizationManager().isAuthorized(user, groups, check));
-          boolean lookup = inCommand(context -> GrantLookup.anyGrant(context.getDbSqlSession(), user, groups, check.getAtomicChecks()));
-          boolean tuned = inCommand(context -> context.getAuthorizationManager().isAuthorized(user, groups, check));
-          assertThat(lookup).as("lookup: " + asked).isEqualTo(engineAnswer);
-          assertThat(tuned).as("tuned manager: " + asked).isEqualTo(engineAnswer);
+          assertThat(inCommand(context -> GrantLookup.anyGrant(context.getDbSqlSession(), user, groups, check.getAtomicChecks())))
+              .as("lookup: " + asked).isEqualTo(engineAnswer);
+          assertThat(inCommand(context -> tuned(context).grantFound(user, groups, check)))
+              .as("answered the short way: " + asked).isEqualTo(engineAnswer);
+          assertThat(inCommand(context -> tuned(context).isAuthorized(user, groups, check))).as("tuned manager: " + asked).isEqualTo(engineAnswer);
+          if (check.getAtomicChecks().size() == 1) {
+            PermissionCheck only = check.getAtomicChecks().get(0);
+            assertThat(inCommand(context -> tuned(context).isAuthorized(user, groups, only))).as("tuned manager, one check: " + asked)
+                .isEqualTo(inCommand(context -> new AuthorizationManager().isAuthorized(user, groups, only)));
+          }
           if (engineAnswer) {
             granted++;
           } else {
@@ -82,8 +96,8 @@ class GrantLookupTest {
         }
       }
     }
-    assertThat(granted).as("checks granted").isGreaterThan(15);
-    assertThat(refused).as("checks refused").isGreaterThan(15);
+    assertThat(granted).as("checks granted").isGreaterThan(30);
+    assertThat(refused).as("checks refused").isGreaterThan(30);
     assertThat(inCommand(context -> new AuthorizationManager().isAuthorized("gl-someone", List.of("gl-group"), taskWork("gl-task-2"))))
         .as("a group's UPDATE on a task lets its members work on it").isTrue();
     assertThat(inCommand(context -> new AuthorizationManager().isAuthorized("gl-user", List.of(), taskWork("gl-task-3"))))
@@ -93,23 +107,100 @@ class GrantLookupTest {
   @Test
   void whereARevokeCanApplyTheEngineAnswersAlone() {
     grant(null, "gl-group", Resources.TASK, "gl-task-5", Permissions.ALL);
-    Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId("gl-user");
-    revoke.setResource(Resources.TASK);
-    revoke.setResourceId("gl-task-5");
-    revoke.removePermission(TaskPermissions.TASK_WORK);
-    revoke.removePermission(Permissions.UPDATE);
-    created.add(engine.getAuthorizationService().saveAuthorization(revoke).getId());
-
+    revoke("gl-user", null, "gl-task-5");
     CompositePermissionCheck check = taskWork("gl-task-5");
+
     assertThat(inCommand(context -> GrantLookup.anyGrant(context.getDbSqlSession(), "gl-user", List.of("gl-group"), check.getAtomicChecks())))
         .as("the group's grant, which the lookup sees").isTrue();
     assertThat(inCommand(context -> new AuthorizationManager().isAuthorized("gl-user", List.of("gl-group"), check)))
         .as("the engine: the user's own revoke comes first").isFalse();
-    assertThat(inCommand(context -> context.getAuthorizationManager().isAuthorized("gl-user", List.of("gl-group"), check)))
+    assertThat(inCommand(context -> tuned(context).grantFound("gl-user", List.of("gl-group"), check))).as("no short way for the user").isFalse();
+    assertThat(inCommand(context -> tuned(context).isAuthorized("gl-user", List.of("gl-group"), check)))
         .as("the tuned manager leaves it to the engine").isFalse();
-    assertThat(inCommand(context -> context.getAuthorizationManager().isAuthorized("gl-someone", List.of("gl-group"), check)))
-        .as("another member of the group").isTrue();
+    assertThat(inCommand(context -> tuned(context).grantFound("gl-someone", List.of("gl-group"), check)))
+        .as("another member of the group, whom no revoke concerns").isTrue();
+
+    revoke(null, "gl-group", "gl-task-6");
+    assertThat(inCommand(context -> tuned(context).grantFound("gl-someone", List.of("gl-group"), check)))
+        .as("a revoke on one of the user's groups").isFalse();
+    revoke("*", null, "gl-task-7");
+    assertThat(inCommand(context -> tuned(context).grantFound("gl-nobody", List.of(), single(Resources.TASK, "gl-task-5", Permissions.READ))))
+        .as("a revoke for everyone").isFalse();
+    for (String user : List.of("gl-user", "gl-someone")) {
+      assertThat(inCommand(context -> tuned(context).isAuthorized(user, List.of("gl-group"), check))).as(user + " with revokes about")
+          .isEqualTo(inCommand(context -> new AuthorizationManager().isAuthorized(user, List.of("gl-group"), check)));
+    }
+  }
+
+  @Test
+  void theTestForRevokesAnswersAsTheEnginesStatement() {
+    List<List<String>> groupings = List.of(List.of(), List.of("gl-group"), List.of("gl-other", "gl-group"));
+    assertRevokeAnswersAsTheEngine(groupings, false);
+    revoke("gl-user", null, "gl-task-10");
+    assertRevokeAnswersAsTheEngine(groupings, true);
+    assertThat(inCommand(context -> GrantLookup.anyRevoke(context.getDbSqlSession(), "gl-someone", List.of()))).as("another user").isFalse();
+    revoke(null, "gl-group", "gl-task-11");
+    assertThat(inCommand(context -> GrantLookup.anyRevoke(context.getDbSqlSession(), "gl-someone", List.of("gl-other", "gl-group")))).isTrue();
+    revoke("*", null, "gl-task-12");
+    assertRevokeAnswersAsTheEngine(groupings, true);
+  }
+
+  private void assertRevokeAnswersAsTheEngine(List<List<String>> groupings, boolean anyExpected) {
+    boolean any = false;
+    for (String user : List.of("gl-user", "gl-someone")) {
+      for (List<String> groups : groupings) {
+        boolean engineAnswer = inCommand(context -> context.getDbEntityManager().selectBoolean("selectRevokeAuthorization",
+            Map.of("userId", user, "authGroupIds", groups)));
+        assertThat(inCommand(context -> GrantLookup.anyRevoke(context.getDbSqlSession(), user, groups))).as(user + " " + groups)
+            .isEqualTo(engineAnswer);
+        any |= engineAnswer;
+      }
+    }
+    assertThat(any).isEqualTo(anyExpected);
+  }
+
+  @Test
+  void checksTheLookupCannotDecideGoToTheEngine() {
+    grant("gl-user", null, Resources.TASK, "gl-task-8", TaskPermissions.TASK_WORK);
+    grant("gl-user", null, Resources.PROCESS_INSTANCE, "gl-instance", Permissions.ALL);
+
+    CompositePermissionCheck both = new CompositePermissionCheck(false);
+    both.setAtomicChecks(List.of(atomic(Resources.TASK, "gl-task-8", TaskPermissions.TASK_WORK), atomic(Resources.TASK, "gl-task-8", Permissions.DELETE)));
+    assertThat(GrantLookup.answers(both)).as("both of two").isFalse();
+    assertThat(inCommand(context -> GrantLookup.anyGrant(context.getDbSqlSession(), "gl-user", List.of(), both.getAtomicChecks())))
+        .as("one of the two is granted").isTrue();
+    assertThat(inCommand(context -> tuned(context).isAuthorized("gl-user", List.of(), both))).as("but not both").isFalse();
+
+    CompositePermissionCheck nested = new CompositePermissionCheck(true);
+    nested.setCompositeChecks(List.of(taskWork("gl-task-8"), taskWork("gl-task-9")));
+    assertThat(GrantLookup.answers(nested)).as("checks of checks").isFalse();
+    PermissionCheck notFoundMeansYes = atomic(Resources.TASK, "gl-task-9", TaskPermissions.TASK_WORK);
+    notFoundMeansYes.setAuthorizationNotFoundReturnValue(1L);
+    assertThat(GrantLookup.answers(anyOf(notFoundMeansYes))).as("yes when nothing is found").isFalse();
+    PermissionCheck ofAColumn = atomic(Resources.TASK, null, TaskPermissions.TASK_WORK);
+    ofAColumn.setResourceIdQueryParam("RES.ID_");
+    assertThat(GrantLookup.answers(anyOf(ofAColumn))).as("a query's column").isFalse();
+
+    CompositePermissionCheck mismatched = single(Resources.PROCESS_INSTANCE, "gl-instance", TaskPermissions.TASK_WORK);
+    assertThatThrownBy(() -> inCommand(context -> new AuthorizationManager().isAuthorized("gl-user", List.of(), mismatched)))
+        .as("the engine refuses a permission its resource does not have").isInstanceOf(ProcessEngineException.class);
+    assertThatThrownBy(() -> inCommand(context -> tuned(context).isAuthorized("gl-user", List.of(), mismatched)))
+        .as("so does the tuned manager, though the user holds ALL on it").isInstanceOf(ProcessEngineException.class);
+  }
+
+  private void revoke(String user, String group, String task) {
+    Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId(user);
+    revoke.setGroupId(group);
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(task);
+    revoke.removePermission(TaskPermissions.TASK_WORK);
+    revoke.removePermission(Permissions.UPDATE);
+    created.add(engine.getAuthorizationService().saveAuthorization(revoke).getId());
+  }
+
+  private static TunedAuthorizationManager tuned(CommandContext context) {
+    return (TunedAuthorizationManager) context.getAuthorizationManager();
   }
 
   private void grant(String user, String group, Resource resource, String resourceId, Permission permission) {

@@ -1,6 +1,7 @@
 package org.jingzhi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +113,28 @@ class InlineJsonSerializerTest {
         .serializationDataFormat("application/json").objectTypeName("java.util.ArrayList<java.lang.Object>").create());
     assertThat(row("ACT_RU_VARIABLE", instance, "notes")).containsEntry("bytearray_id_", null).containsEntry("text_", "[\"甲\",\"乙\"]");
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "notes")).isEqualTo(List.of("甲", "乙"));
+  }
+
+  @Test
+  void typesAreResolvedOnceAndStillCheckedAtEveryRead() {
+    Clock.set(2026, 9, 21, 9, 0);
+    JointApprovalDriver driver = new JointApprovalDriver(engine, approvals);
+    ProcessInstance instance = driver.submit("restaurant-opening", "类型校验餐饮店开业");
+    driver.accept(instance);
+    RuntimeService runtime = engine.getRuntimeService();
+    for (int read = 0; read < 3; read++) {
+      assertThat(runtime.getVariable(instance.getId(), "departments")).as("read " + read).isEqualTo(List.of("market", "fire", "ecology", "urban"));
+    }
+    runtime.setVariable(instance.getId(), "notes", Variables.serializedObjectValue("{\"甲\":1}")
+        .serializationDataFormat("application/json").objectTypeName("java.util.HashMap").create());
+    assertThat(runtime.getVariable(instance.getId(), "notes")).as("a plain class name").isEqualTo(Map.of("甲", 1));
+
+    runtime.setVariable(instance.getId(), "path", Variables.serializedObjectValue("\"/etc/passwd\"")
+        .serializationDataFormat("application/json").objectTypeName("java.io.File").create());
+    for (int read = 0; read < 2; read++) {
+      assertThatThrownBy(() -> runtime.getVariable(instance.getId(), "path")).as("read " + read)
+          .hasStackTraceContaining("not whitelisted for deserialization");
+    }
   }
 
   private Map<String, Object> row(String table, ProcessInstance instance, String name) {
