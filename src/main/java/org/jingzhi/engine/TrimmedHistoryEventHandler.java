@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 import org.camunda.bpm.engine.variable.type.ValueType;
+import org.jingzhi.supervision.OverdueSupervision;
 
 /**
  * The engine's history writer (level FULL) without what nobody reads (README 「Database work per case」):
@@ -30,6 +31,11 @@ import org.camunda.bpm.engine.variable.type.ValueType;
  *   the activity and task history. They stay in the runtime, where the engine reads them. A variable of the case itself
  *   under one of these names keeps its history;</li>
  *   <li>the row of a step's own field created without a value, until it gets one;</li>
+ *   <li>the input parameters of a missed limit's step ({@link OverdueSupervision#INPUTS}: unit, subject, due date, …),
+ *   four or more rows a miss, all written in the second a deadline storm is busiest: the step writes what they say into
+ *   the overdue record ({@code jz_overdue}), which the case and event views, the case trail and Cockpit's overdue counts
+ *   read, and the step itself is in the activity history. The supervision case's own variables of the same names keep
+ *   their history;</li>
  *   <li>the passage through a gateway and the start of an embedded subprocess (its none start event): the path a case
  *   took is the steps it reached, each in the activity history with its start and end; no view, rate or trail reads
  *   gateways or a subprocess's start, and the engine reads neither back.</li>
@@ -53,7 +59,8 @@ class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
     if (event instanceof HistoricJobLogEvent jobLog && (jobLog.isCreationLog() || jobLog.isDeletionLog())) {
       return;
     }
-    if (event instanceof HistoricVariableUpdateEventEntity variable && (isMultiInstanceCounter(variable) || isCreatedEmpty(variable))) {
+    if (event instanceof HistoricVariableUpdateEventEntity variable
+        && (isMultiInstanceCounter(variable) || isCreatedEmpty(variable) || isOverdueInput(variable))) {
       return;
     }
     if (event instanceof HistoricActivityInstanceEventEntity activity && isPassage(activity)) {
@@ -69,6 +76,12 @@ class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
   /** A counter of a multi-instance activity: one of the engine's names, held by an activity's scope, not the case's own. */
   private static boolean isMultiInstanceCounter(HistoricVariableUpdateEventEntity variable) {
     return MULTI_INSTANCE_COUNTERS.contains(variable.getVariableName())
+        && !Objects.equals(variable.getProcessInstanceId(), variable.getScopeActivityInstanceId());
+  }
+
+  /** An input parameter of a missed limit's step: held by the step's scope, not a variable of the case or supervision case. */
+  private static boolean isOverdueInput(HistoricVariableUpdateEventEntity variable) {
+    return OverdueSupervision.INPUTS.contains(variable.getVariableName())
         && !Objects.equals(variable.getProcessInstanceId(), variable.getScopeActivityInstanceId());
   }
 

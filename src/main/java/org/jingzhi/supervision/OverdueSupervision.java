@@ -3,6 +3,7 @@ package org.jingzhi.supervision;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,6 +31,17 @@ public class OverdueSupervision implements JavaDelegate {
   public static final String SUPERVISION_PROCESS = "supervision";
   public static final String SUPERVISION_UNIT = "supervision";
 
+  private static final String UNIT = "overdueUnit";
+  private static final String SUBJECT = "overdueSubject";
+  private static final String DUE = "overdueDue";
+  private static final String SCOPE = "overdueScope";
+  private static final String LEVEL = "overdueLevel";
+  private static final String SUPERVISE = "overdueSupervise";
+  private static final String CASE_NUMBER = "overdueCaseNumber";
+
+  /** The names of the input parameters a model gives this step; what they say is in the overdue record. */
+  public static final Set<String> INPUTS = Set.of(UNIT, SUBJECT, DUE, SCOPE, LEVEL, SUPERVISE, CASE_NUMBER);
+
   private final OverdueRecords records;
   private final Notices notices;
   private final Organization organization;
@@ -44,16 +56,16 @@ public class OverdueSupervision implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String unit = (String) execution.getVariable("overdueUnit");
-    String subject = (String) execution.getVariable("overdueSubject");
-    Date due = (Date) execution.getVariable("overdueDue");
-    String scope = (String) execution.getVariable("overdueScope");
-    String level = (String) execution.getVariable("overdueLevel");
-    Object explicitCase = execution.getVariable("overdueCaseNumber");
+    String unit = (String) execution.getVariable(UNIT);
+    String subject = (String) execution.getVariable(SUBJECT);
+    Date due = (Date) execution.getVariable(DUE);
+    String scope = (String) execution.getVariable(SCOPE);
+    String level = (String) execution.getVariable(LEVEL);
+    Object explicitCase = execution.getVariable(CASE_NUMBER);
     String caseNumber = explicitCase != null ? explicitCase.toString() : execution.getProcessBusinessKey();
     String processKey = execution.getProcessDefinitionId().split(":")[0];
 
-    boolean supervise = !Boolean.FALSE.equals(execution.getVariable("overdueSupervise"));
+    boolean supervise = !Boolean.FALSE.equals(execution.getVariable(SUPERVISE));
     boolean recorded = records.add(new OverdueRecord(null, scope, processKey, execution.getProcessInstanceId(), caseNumber, unit, level,
         execution.getCurrentActivityId(), null, subject, due, ClockUtil.getCurrentTime()), execution.getParentActivityInstanceId());
     if (!recorded) {

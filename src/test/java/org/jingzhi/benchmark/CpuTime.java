@@ -21,6 +21,10 @@ record CpuTime(long jvmMillis, long databaseMillis) {
         / 1_000_000, postgresMillis());
   }
 
+  CpuTime plus(CpuTime other) {
+    return new CpuTime(jvmMillis + other.jvmMillis, databaseMillis < 0 || other.databaseMillis < 0 ? -1 : databaseMillis + other.databaseMillis);
+  }
+
   CpuTime minus(CpuTime before) {
     return new CpuTime(jvmMillis - before.jvmMillis,
         databaseMillis < 0 || before.databaseMillis < 0 ? -1 : databaseMillis - before.databaseMillis);

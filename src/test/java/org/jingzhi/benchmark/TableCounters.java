@@ -19,6 +19,11 @@ final class TableCounters {
   /** One table's counts: read by sequential scans, read through its indexes, inserted, updated, deleted. */
   record Counts(long seqRead, long indexRead, long inserted, long updated, long deleted) {
 
+    Counts plus(Counts other) {
+      return new Counts(seqRead + other.seqRead, indexRead + other.indexRead, inserted + other.inserted, updated + other.updated,
+          deleted + other.deleted);
+    }
+
     Counts minus(Counts before) {
       return new Counts(seqRead - before.seqRead, indexRead - before.indexRead, inserted - before.inserted,
           updated - before.updated, deleted - before.deleted);
@@ -54,6 +59,12 @@ final class TableCounters {
     Map<String, Counts> changed = new HashMap<>();
     after.forEach((table, counts) -> changed.put(table, counts.minus(before.getOrDefault(table, new Counts(0, 0, 0, 0, 0)))));
     return changed;
+  }
+
+  static Map<String, Counts> sum(Map<String, Counts> one, Map<String, Counts> other) {
+    Map<String, Counts> both = new HashMap<>(one);
+    other.forEach((table, counts) -> both.merge(table, counts, Counts::plus));
+    return both;
   }
 
   /** Per case, the tables either engine read or wrote, the most read first: the bare engine's figures next to Jingzhi's. */

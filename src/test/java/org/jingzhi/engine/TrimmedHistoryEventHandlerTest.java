@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricJobLog;
@@ -12,6 +13,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jingzhi.approval.JointApprovalDriver;
 import org.jingzhi.approval.JointApprovals;
+import org.jingzhi.supervision.OverdueRecords;
+import org.jingzhi.supervision.OverdueSupervision;
 import org.jingzhi.support.Clock;
 import org.jingzhi.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +34,8 @@ class TrimmedHistoryEventHandlerTest {
   ProcessEngine engine;
   @Autowired
   JointApprovals approvals;
+  @Autowired
+  OverdueRecords overdueRecords;
 
   @AfterEach
   void tearDown() {
@@ -99,5 +104,34 @@ class TrimmedHistoryEventHandlerTest {
     assertThat(steps).extracting(HistoricActivityInstance::getActivityId).as("the scopes the reviews ran in and the case's end")
         .contains("approvalStage", "departmentReview#multiInstanceBody", "departmentReview", "concludeRound", "issueResult",
             "reviewDone", "endApproved");
+  }
+
+  @Test
+  void aMissedLimitIsInItsOverdueRecordAndTheActivityHistoryNotInTheStepsInputs() {
+    Clock.set(2026, 9, 18, 9, 0);
+    JointApprovalDriver driver = new JointApprovalDriver(engine, approvals);
+    ProcessInstance instance = driver.submit("restaurant-opening", "超期输入餐饮店开业");
+    driver.accept(instance);
+    Job marketLimit = driver.departmentTimer(instance, "reviewOverdueTimer", "market");
+    Clock.set(new Date(marketLimit.getDuedate().getTime() + 60_000));
+    driver.fire(marketLimit);
+
+    HistoryService history = engine.getHistoryService();
+    assertThat(overdueRecords.ofCase(driver.caseNumber(instance))).as("what the step's inputs said").singleElement()
+        .satisfies(miss -> {
+          assertThat(miss.unit()).isEqualTo("market");
+          assertThat(miss.subject()).isEqualTo("市场监管局审查：超期输入餐饮店开业");
+          assertThat(miss.dueAt()).isEqualTo(marketLimit.getDuedate());
+        });
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).activityId("markReviewOverdue")
+        .finished().count()).as("the step, in the activity history").isEqualTo(1);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableNameIn(OverdueSupervision.INPUTS.toArray(String[]::new)).count()).as("no rows of the step's inputs").isZero();
+
+    String supervision = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("supervision")
+        .processInstanceBusinessKey(driver.caseNumber(instance)).singleResult().getId();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(supervision).variableNameIn("overdueUnit", "overdueDue")
+        .list()).as("the supervision case's own variables of those names keep their history")
+        .extracting(HistoricVariableInstance::getValue).containsExactlyInAnyOrder("market", marketLimit.getDuedate());
   }
 }
