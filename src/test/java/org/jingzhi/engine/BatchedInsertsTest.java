@@ -23,7 +23,7 @@ class BatchedInsertsTest {
   }
 
   @Test
-  void aPostgresqlPoolSendsAFlushsRowsOfATableAsOneStatement() {
+  void aPostgresqlPoolSendsAFlushsRowsOfATableAsMultiRowStatements() {
     assertThat(processed("jdbc:postgresql://127.0.0.1:5432/jingzhi").getDataSourceProperties())
         .containsEntry(BatchedInserts.PROPERTY, "true");
   }
@@ -36,6 +36,13 @@ class BatchedInsertsTest {
     chosen.addDataSourceProperty(BatchedInserts.PROPERTY, "false");
     new BatchedInserts().postProcessBeforeInitialization(chosen, "dataSource");
     assertThat(chosen.getDataSourceProperties()).containsEntry(BatchedInserts.PROPERTY, "false");
+
+    HikariDataSource fromTheEnvironment = new HikariDataSource();
+    fromTheEnvironment.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/jingzhi");
+    fromTheEnvironment.addDataSourceProperty("rewritebatchedinserts", "false");
+    new BatchedInserts().postProcessBeforeInitialization(fromTheEnvironment, "dataSource");
+    assertThat(fromTheEnvironment.getDataSourceProperties()).as("SPRING_DATASOURCE_HIKARI_DATASOURCEPROPERTIES_… arrives lower-cased")
+        .doesNotContainKey(BatchedInserts.PROPERTY);
   }
 
   private static HikariDataSource processed(String url) {
