@@ -75,14 +75,17 @@ class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
 
   /** A counter of a multi-instance activity: one of the engine's names, held by an activity's scope, not the case's own. */
   private static boolean isMultiInstanceCounter(HistoricVariableUpdateEventEntity variable) {
-    return MULTI_INSTANCE_COUNTERS.contains(variable.getVariableName())
-        && !Objects.equals(variable.getProcessInstanceId(), variable.getScopeActivityInstanceId());
+    return MULTI_INSTANCE_COUNTERS.contains(variable.getVariableName()) && heldByAStep(variable);
   }
 
   /** An input parameter of a missed limit's step: held by the step's scope, not a variable of the case or supervision case. */
   private static boolean isOverdueInput(HistoricVariableUpdateEventEntity variable) {
-    return OverdueSupervision.INPUTS.contains(variable.getVariableName())
-        && !Objects.equals(variable.getProcessInstanceId(), variable.getScopeActivityInstanceId());
+    return OverdueSupervision.INPUTS.contains(variable.getVariableName()) && heldByAStep(variable);
+  }
+
+  /** A variable of an activity's scope (a step, a review, a multi-instance body), not of the case itself. */
+  private static boolean heldByAStep(HistoricVariableUpdateEventEntity variable) {
+    return !Objects.equals(variable.getProcessInstanceId(), variable.getScopeActivityInstanceId());
   }
 
   /** A gateway, or the none start event of an embedded subprocess (a process's own start event is its submission). */
@@ -100,7 +103,7 @@ class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
    */
   private static boolean isCreatedEmpty(HistoricVariableUpdateEventEntity variable) {
     return variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) && EMPTY.equals(variable.getSerializerName())
-        && !Objects.equals(variable.getProcessInstanceId(), variable.getScopeActivityInstanceId());
+        && heldByAStep(variable);
   }
 
   /**
