@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,13 +37,7 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> interceptors = new ArrayList<>();
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-    }
-    interceptors.add(retry);
-    interceptors.add(new RefusedInputUnwrapping());
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    CommandInterceptors.addOutside(configuration, retry, new RefusedInputUnwrapping());
 
     List<SessionFactory> sessions = new ArrayList<>();
     if (configuration.getCustomSessionFactories() != null) {

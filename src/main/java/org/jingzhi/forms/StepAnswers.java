@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.Variables;
+import org.jingzhi.engine.CommandInterceptors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,12 +58,7 @@ public class StepAnswers extends AbstractProcessEnginePlugin {
     parseListeners.add(new DeclaredAnswers());
     configuration.setCustomPreBPMNParseListeners(parseListeners);
 
-    List<CommandInterceptor> interceptors = new ArrayList<>();
-    if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
-      interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
-    }
-    interceptors.add(new AnswerWrites());
-    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    CommandInterceptors.addInside(configuration, new AnswerWrites());
   }
 
   /** Takes a user task's input parameters without a value out of its input mapping and keeps their names. */

@@ -1,12 +1,10 @@
 package org.jingzhi.security;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.jingzhi.engine.CommandInterceptors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -33,20 +31,9 @@ public class SecureEngineDefaults extends AbstractProcessEnginePlugin {
     configuration.setDefaultUserPermissionNameForTask(TaskPermissions.TASK_WORK.getName());
     configuration.setResourceAuthorizationProvider(new ParticipantAuthorizationProvider());
     configuration.setEnableExpressionsInAdhocQueries(false);
-    List<CommandInterceptor> interceptors = new ArrayList<>();
-    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
-      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
-    }
-    interceptors.add(new OrQueryExpressionGuard(configuration));
     ClientCommandGuard clientCommands = new ClientCommandGuard(configuration);
-    interceptors.add(clientCommands.outer());
-    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
-    List<CommandInterceptor> inner = new ArrayList<>();
-    if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
-      inner.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
-    }
-    inner.add(clientCommands.inner());
-    configuration.setCustomPostCommandInterceptorsTxRequired(inner);
+    CommandInterceptors.addOutside(configuration, new OrQueryExpressionGuard(configuration), clientCommands.outer());
+    CommandInterceptors.addInside(configuration, clientCommands.inner());
     configuration.setGeneralResourceWhitelistPattern(RESOURCE_ID_PATTERN);
     configuration.setJavaSerializationFormatEnabled(false);
     configuration.setDeserializationTypeValidationEnabled(true);
