@@ -17,7 +17,7 @@ public final class CommandInterceptors {
     configuration.setCustomPreCommandInterceptorsTxRequired(appended(configuration.getCustomPreCommandInterceptorsTxRequired(), added));
   }
 
-  /** Inside the command's transaction and context, right before the command. */
+  /** Inside the command's transaction and context. */
   public static void addInside(ProcessEngineConfigurationImpl configuration, CommandInterceptor... added) {
     configuration.setCustomPostCommandInterceptorsTxRequired(appended(configuration.getCustomPostCommandInterceptorsTxRequired(), added));
   }

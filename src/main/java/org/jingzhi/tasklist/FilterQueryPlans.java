@@ -15,13 +15,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * On PostgreSQL, a filter's task query is planned for the unit that asks. The driver prepares a statement it has run five
- * times, and PostgreSQL then plans it once for any parameters: for any unit, though one unit may hold a fifth of the city's
- * open tasks and another a handful. With the unit's own numbers it counts 「本单位待办」 by merging two small indexes in
+ * times, and after five runs of a prepared statement PostgreSQL keeps one plan for any parameters when it looks no costlier
+ * than the plans made for each: for any unit, though one unit may hold a fifth of the city's open tasks and another a
+ * handful. With the unit's own numbers it counts 「本单位待办」 by merging two small indexes in
  * task order; the plan for any unit looks up each of the unit's links one by one, and it scanned every open task for
  * 「即将超期」 because it cannot know how few fall due within 24 hours (README 「Tasklist with 100,000 open tasks」). So every
  * filter command — the lists and counts Tasklist asks for — runs its transaction with {@code plan_cache_mode} set to plan
  * each statement for its parameters, about a millisecond of planning more a query. Other commands, the engine's own work
- * included, keep the cached plans. Needs PostgreSQL 12 or later.
+ * included, keep the cached plans. A filter command run inside a transaction already open (none of ours is) leaves the
+ * setting to the rest of that transaction, which then plans its statements the same way. Needs PostgreSQL 12 or later.
  */
 @Component
 public class FilterQueryPlans extends AbstractProcessEnginePlugin {

@@ -27,16 +27,27 @@ class FilterQueryPlansTest {
     assumeTrue("postgres".equals(configuration.getDatabaseType()), "PostgreSQL only");
     var commands = configuration.getCommandExecutorTxRequired();
 
-    assertThat(commands.execute(FilterQueryPlansTest::planCacheMode)).as("an engine command").isEqualTo("auto");
+    assertThat(commands.execute(FilterQueryPlansTest::planCacheMode).mode()).as("an engine command").isEqualTo("auto");
     FilterCountSeeingItsPlans filterCount = new FilterCountSeeingItsPlans();
     commands.execute(filterCount);
-    assertThat(filterCount.seen).as("a filter's count, as Tasklist asks it").isEqualTo("force_custom_plan");
-    assertThat(commands.execute(FilterQueryPlansTest::planCacheMode)).as("the next command, on the pool's connections").isEqualTo("auto");
+    assertThat(filterCount.seen.mode()).as("a filter's count, as Tasklist asks it").isEqualTo("force_custom_plan");
+
+    // the pool hands this thread its last connection again unless another thread took it meanwhile
+    Plans next = commands.execute(FilterQueryPlansTest::planCacheMode);
+    for (int attempt = 0; attempt < 20 && next.backend() != filterCount.seen.backend(); attempt++) {
+      next = commands.execute(FilterQueryPlansTest::planCacheMode);
+    }
+    assertThat(next.backend()).as("the filter's connection, borrowed again").isEqualTo(filterCount.seen.backend());
+    assertThat(next.mode()).as("its next transaction").isEqualTo("auto");
+  }
+
+  /** The plan cache mode of a command's transaction, and the database session it ran in. */
+  private record Plans(String mode, int backend) {
   }
 
   /** A filter command that reports the plans its transaction makes instead of counting. */
   private static final class FilterCountSeeingItsPlans extends ExecuteFilterCountCmd {
-    String seen;
+    Plans seen;
 
     FilterCountSeeingItsPlans() {
       super("any filter");
@@ -49,11 +60,11 @@ class FilterQueryPlansTest {
     }
   }
 
-  private static String planCacheMode(CommandContext context) {
+  private static Plans planCacheMode(CommandContext context) {
     try (Statement statement = context.getDbSqlSession().getSqlSession().getConnection().createStatement();
-        ResultSet result = statement.executeQuery("SHOW plan_cache_mode")) {
+        ResultSet result = statement.executeQuery("SELECT current_setting('plan_cache_mode'), pg_backend_pid()")) {
       result.next();
-      return result.getString(1);
+      return new Plans(result.getString(1), result.getInt(2));
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
