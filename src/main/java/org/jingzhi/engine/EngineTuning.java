@@ -2,12 +2,16 @@ package org.jingzhi.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -16,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Engine behaviour the platform relies on: retries of optimistic-locking conflicts
  * ({@link OptimisticLockingRetry}), refused input reaching the caller as such
  * ({@link RefusedInputUnwrapping}), authorization checks without the engine's per-command group filter
- * ({@link TunedAuthorizationManager}), history without the logs nobody reads
+ * ({@link TunedAuthorizationManager}), 「待办」 counted part by part ({@link OwnWorkTaskManager}), history without the logs nobody reads
  * ({@link TrimmedHistoryEventHandler}), JSON values in their variable's row ({@link InlineJsonSerializer}), and indexes that let the job executor find due timers quickly
  * when it acquires jobs by due date.
  */
@@ -43,7 +47,8 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
     if (configuration.getCustomSessionFactories() != null) {
       sessions.addAll(configuration.getCustomSessionFactories());
     }
-    sessions.add(new TunedAuthorizationManager.Factory());
+    sessions.add(inPlaceOf(AuthorizationManager.class, TunedAuthorizationManager::new));
+    sessions.add(inPlaceOf(TaskManager.class, OwnWorkTaskManager::new));
     configuration.setCustomSessionFactories(sessions);
 
     configuration.setEnableDefaultDbHistoryEventHandler(false);
@@ -52,6 +57,21 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
       historyHandlers.addAll(configuration.getCustomHistoryEventHandlers());
     }
     configuration.setCustomHistoryEventHandlers(historyHandlers);
+  }
+
+  /** Opens {@code manager} in place of the engine's own of {@code type}, for every command. */
+  private static SessionFactory inPlaceOf(Class<? extends Session> type, Supplier<? extends Session> manager) {
+    return new SessionFactory() {
+      @Override
+      public Class<?> getSessionType() {
+        return type;
+      }
+
+      @Override
+      public Session openSession() {
+        return manager.get();
+      }
+    };
   }
 
   @Override

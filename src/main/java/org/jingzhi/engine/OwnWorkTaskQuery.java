@@ -3,10 +3,13 @@ package org.jingzhi.engine;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
@@ -27,6 +30,8 @@ final class OwnWorkTaskQuery {
   private static final Set<String> OWN_WORK_CRITERIA = Set.of("candidateGroup", "candidateGroups", "assignee");
   /** How an or-branch belongs to its query, not what it asks. */
   private static final Set<String> BRANCH_PLUMBING = Set.of("isOrQueryActive", "queries");
+  /** What the query around or-branches of own work may ask and still be counted part by part: Tasklist's active tasks. */
+  private static final Set<String> PARTS_KEEP = Set.of("suspensionState");
   private static final List<Field> OTHER_CRITERIA = otherCriteria();
   private static final TaskQueryImpl NOTHING_ASKED = new TaskQueryImpl();
 
@@ -42,6 +47,42 @@ final class OwnWorkTaskQuery {
         || !branches.isEmpty() && branches.stream().allMatch(branch -> asksOnlyForOwnWork(branch, user));
   }
 
+  /**
+   * The query as queries without an or-branch whose tasks never overlap and together are the query's, when it is one
+   * or-branch of own work — 「待办」: tasks of the user's units unclaimed, or the user's — and asks nothing else but active or
+   * suspended tasks; empty otherwise. The units' unclaimed tasks are one part, the user's tasks the other: a task is
+   * unclaimed or the user's, never both, so the parts' counts add up to the query's.
+   */
+  static List<TaskQueryImpl> disjointParts(TaskQueryImpl query, Authentication user) {
+    if (query.getQueries().size() != 2 || user == null || user.getUserId() == null || user.getGroupIds() == null
+        || query.getCandidateGroup() != null || query.getCandidateGroupsInternal() != null || query.getAssignee() != null
+        || !asksNothingElse(query, PARTS_KEEP)) {
+      return List.of();
+    }
+    TaskQueryImpl branch = query.getQueries().get(1);
+    if (!asksOnlyForOwnWork(branch, user)) {
+      return List.of();
+    }
+    List<TaskQueryImpl> parts = new ArrayList<>();
+    List<String> units = List.copyOf(new LinkedHashSet<>(candidateGroupsAsked(branch)));
+    if (!units.isEmpty()) {
+      parts.add(withSuspensionOf(query, new TaskQueryImpl().taskCandidateGroupIn(units)));
+    }
+    if (branch.getAssignee() != null) {
+      parts.add(withSuspensionOf(query, new TaskQueryImpl().taskAssignee(user.getUserId())));
+    }
+    return parts;
+  }
+
+  private static TaskQueryImpl withSuspensionOf(TaskQueryImpl query, TaskQuery part) {
+    if (SuspensionState.ACTIVE.equals(query.getSuspensionState())) {
+      part.active();
+    } else if (SuspensionState.SUSPENDED.equals(query.getSuspensionState())) {
+      part.suspended();
+    }
+    return (TaskQueryImpl) part;
+  }
+
   private static boolean restrictsToOwnCandidateGroups(TaskQueryImpl query, Authentication user) {
     // a candidate user or pattern adds groups to the candidate groups it asks for
     if (query.getCandidateUser() != null || query.getCandidateGroupLike() != null || query.getInvolvedUser() != null) {
@@ -52,7 +93,7 @@ final class OwnWorkTaskQuery {
   }
 
   private static boolean asksOnlyForOwnWork(TaskQueryImpl branch, Authentication user) {
-    if (!asksNothingElse(branch)) {
+    if (!asksNothingElse(branch, Set.of())) {
       return false;
     }
     List<String> groups = candidateGroupsAsked(branch);
@@ -73,13 +114,15 @@ final class OwnWorkTaskQuery {
     return asked;
   }
 
-  private static boolean asksNothingElse(TaskQueryImpl branch) {
+  private static boolean asksNothingElse(TaskQueryImpl query, Set<String> allowed) {
     if (OTHER_CRITERIA.isEmpty()) {
       return false;
     }
     try {
       for (Field criterion : OTHER_CRITERIA) {
-        if (!Objects.deepEquals(criterion.get(branch), criterion.get(NOTHING_ASKED))) {
+        Object value = criterion.get(query);
+        if (!allowed.contains(criterion.getName()) && !Objects.deepEquals(value, criterion.get(NOTHING_ASKED))
+            && !isEmptyProcessInstanceIdIn(criterion, value)) {
           return false;
         }
       }
@@ -87,6 +130,15 @@ final class OwnWorkTaskQuery {
     } catch (IllegalAccessException unreadable) {
       return false;
     }
+  }
+
+  /**
+   * Every filter extended by a client has one: the engine's {@code TaskQueryImpl.extend} calls
+   * {@code this.processInstanceIdIn()} — the setter with no arguments — where it means the getter, and its statement skips
+   * an empty list.
+   */
+  private static boolean isEmptyProcessInstanceIdIn(Field criterion, Object value) {
+    return criterion.getName().equals("processInstanceIdIn") && value instanceof String[] ids && ids.length == 0;
   }
 
   /** Empty when they cannot be read: then no or-branch is trusted, and the grants are checked as the engine does. */

@@ -7,8 +7,6 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
@@ -76,20 +74,6 @@ class TunedAuthorizationManager extends AuthorizationManager {
     if (query.getAuthCheck().isAuthorizationCheckEnabled() && !query.getAuthCheck().isRevokeAuthorizationCheckEnabled()
         && OwnWorkTaskQuery.findsOnlyOwnWork(query, getCurrentAuthentication())) {
       query.getAuthCheck().setAuthorizationCheckEnabled(false);
-    }
-  }
-
-  /** Opens it in place of the engine's own, for every command. */
-  static final class Factory implements SessionFactory {
-
-    @Override
-    public Class<?> getSessionType() {
-      return AuthorizationManager.class;
-    }
-
-    @Override
-    public Session openSession() {
-      return new TunedAuthorizationManager();
     }
   }
 }

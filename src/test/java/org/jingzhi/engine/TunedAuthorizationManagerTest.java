@@ -195,7 +195,7 @@ class TunedAuthorizationManagerTest {
     });
   }
 
-  private static void evaluateExpressions(TaskQueryImpl query) {
+  static void evaluateExpressions(TaskQueryImpl query) {
     try {
       Method evaluate = AbstractQuery.class.getDeclaredMethod("evaluateExpressions");
       evaluate.setAccessible(true);
