@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
  * with every candidate link ({@code LEFT JOIN} with the {@code OR} across both tables), 126–274 ms (p50) at 100,000 open tasks;
  * each part alone is a count Tasklist's 「本单位待办」 and 「我的待办」 already make from their indexes. Each part is
  * configured, authorized and counted as the engine's query would be; any other query is counted by the engine.
+ *
+ * <p>Two statements see two moments: a task claimed or handed back between them is counted twice or not at all, once.
+ * Tasklist's count and its list are separate requests anyway, and the next count is right again.
  */
 class OwnWorkTaskManager extends TaskManager {
 

@@ -79,6 +79,10 @@ class OwnWorkTaskManagerTest {
     assertThat(engine.getTaskService().createTaskQuery().or().taskCandidateGroup("own-work-unit-a").taskAssignee(ME).endOr().count())
         .as("one unit or mine").isEqualTo(4);
     assertThat(engine.getTaskService().createTaskQuery().or().taskAssignee(ME).endOr().count()).as("mine alone").isEqualTo(2);
+    TaskQuery unitsAlone = engine.getTaskService().createTaskQuery()
+        .or().taskCandidateGroup("own-work-unit-a").taskCandidateGroupIn(MY_UNITS).endOr();
+    assertThat(parts(unitsAlone)).as("one part: the units' unclaimed tasks, unit a named twice").hasSize(1);
+    assertThat(unitsAlone.count()).isEqualTo(3).isEqualTo(unitsAlone.list().size());
   }
 
   @Test
@@ -126,6 +130,9 @@ class OwnWorkTaskManagerTest {
 
   @Test
   void theTodoFilterAsTasklistListsItIsCountedInPartsAndAsManyAsItLists() throws Exception {
+    task("market's, unclaimed", null, "market");
+    task("market's, claimed by market", "market", "market");
+    task("market's, claimed by another", "own-work-colleague", "market");
     Users.actAs(engine.getIdentityService(), "market");
     FilterService filters = engine.getFilterService();
     Filter todo = filters.createFilterQuery().filterName("待办").singleResult();
@@ -143,7 +150,10 @@ class OwnWorkTaskManagerTest {
     });
 
     assertThat(parts).hasSize(2);
-    assertThat(filters.count(todo.getId(), extended)).isEqualTo(filters.list(todo.getId(), extended).size());
+    List<Task> listed = filters.list(todo.getId(), extended);
+    assertThat(listed).extracting(Task::getName).contains("market's, unclaimed", "market's, claimed by market")
+        .doesNotContain("market's, claimed by another");
+    assertThat(filters.count(todo.getId(), extended)).isEqualTo(listed.size());
     assertThat(filters.count(todo.getId())).isEqualTo(filters.list(todo.getId()).size());
   }
 
