@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /**
  * Whether a task query can find only tasks the user may read: tasks of the user's own units as candidate groups (a
@@ -133,9 +133,9 @@ final class OwnWorkTaskQuery {
   }
 
   /**
-   * Every filter extended by a client has one: the engine's {@code TaskQueryImpl.extend} calls
-   * {@code this.processInstanceIdIn()} — the setter with no arguments — where it means the getter, and its statement skips
-   * an empty list.
+   * A filter extended by a query without one gets it (Tasklist's list calls do): the engine's {@code TaskQueryImpl.extend}
+   * calls {@code this.processInstanceIdIn()} — the setter with no arguments — where it means the getter; its statement
+   * skips an empty list.
    */
   private static boolean isEmptyProcessInstanceIdIn(Field criterion, Object value) {
     return criterion.getName().equals("processInstanceIdIn") && value instanceof String[] ids && ids.length == 0;
