@@ -17,11 +17,11 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.jingzhi.support.EngineCommands;
 import org.jingzhi.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -248,7 +248,8 @@ class GrantLookupTest {
     return check.getPermission().getName() + " on " + check.getResource().resourceName() + " " + check.getResourceId();
   }
 
+  /** Typed, so that each answer is asserted as a boolean. */
   private boolean inCommand(Function<CommandContext, Boolean> answer) {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(answer::apply);
+    return EngineCommands.inCommand(engine, answer);
   }
 }

@@ -1,11 +1,11 @@
 package org.jingzhi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jingzhi.support.EngineCommands.inCommand;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.rest.dto.task.TaskQueryDto;
@@ -68,7 +67,7 @@ class OwnWorkTaskManagerTest {
   void theTodoQueryIsCountedInTwoPartsThatAddUpToTheEnginesList() {
     engine.getIdentityService().setAuthentication(ME, MY_UNITS);
 
-    assertThat(inCommand(CommandContext::getTaskManager)).isInstanceOf(OwnWorkTaskManager.class);
+    assertThat(inCommand(engine, CommandContext::getTaskManager)).isInstanceOf(OwnWorkTaskManager.class);
     assertThat(parts(todo())).as("my units' unclaimed tasks, mine").hasSize(2);
     assertThat(todo().list()).extracting(Task::getName).containsExactlyInAnyOrder(
         "unclaimed, my unit", "unclaimed, both my units", "claimed by me, my unit", "assigned to me, no unit",
@@ -143,7 +142,7 @@ class OwnWorkTaskManagerTest {
     asTasklistSends.setObjectMapper(mapper);
     TaskQuery extended = asTasklistSends.toQuery(engine);
 
-    List<TaskQueryImpl> parts = inCommand(context -> {
+    List<TaskQueryImpl> parts = inCommand(engine, context -> {
       TaskQueryImpl query = (TaskQueryImpl) todo.extend(extended).getQuery();
       query.getQueries().forEach(TunedAuthorizationManagerTest::evaluateExpressions);
       return OwnWorkTaskQuery.disjointParts(query, context.getAuthentication());
@@ -178,7 +177,4 @@ class OwnWorkTaskManagerTest {
     return task;
   }
 
-  private <T> T inCommand(Function<CommandContext, T> work) {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(work::apply);
-  }
 }

@@ -1,11 +1,11 @@
 package org.jingzhi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jingzhi.support.EngineCommands.inCommand;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Method;
 import java.util.List;
-import java.util.function.Function;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.query.Query;
@@ -48,7 +47,7 @@ class TunedAuthorizationManagerTest {
 
   @Test
   void commandsCheckTheUsersGroupsAsTheyAre() {
-    AuthorizationManager manager = inCommand(context -> context.getAuthorizationManager());
+    AuthorizationManager manager = inCommand(engine, context -> context.getAuthorizationManager());
 
     assertThat(manager).isInstanceOf(TunedAuthorizationManager.class);
     assertThat(manager.filterAuthenticatedGroupIds(List.of("market", "a-group-without-authorizations")))
@@ -188,7 +187,7 @@ class TunedAuthorizationManagerTest {
   /** As the engine asks before it runs the query: with its expressions and its or-branches' evaluated. */
   private boolean checksGrants(Query<?, ?> asked) {
     TaskQueryImpl query = (TaskQueryImpl) asked;
-    return inCommand(context -> {
+    return inCommand(engine, context -> {
       query.getQueries().forEach(TunedAuthorizationManagerTest::evaluateExpressions);
       context.getAuthorizationManager().configureTaskQuery(query);
       return query.getAuthCheck().isAuthorizationCheckEnabled();
@@ -205,7 +204,4 @@ class TunedAuthorizationManagerTest {
     }
   }
 
-  private <T> T inCommand(Function<org.camunda.bpm.engine.impl.interceptor.CommandContext, T> work) {
-    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(work::apply);
-  }
 }
