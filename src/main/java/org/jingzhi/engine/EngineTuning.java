@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Engine behaviour the platform relies on: retries of optimistic-locking conflicts
  * ({@link OptimisticLockingRetry}), refused input reaching the caller as such
  * ({@link RefusedInputUnwrapping}), authorization checks without the engine's per-command group filter
- * ({@link TunedAuthorizationManager}), 「待办」 counted part by part ({@link OwnWorkTaskManager}), history without the logs nobody reads
+ * ({@link TunedAuthorizationManager}), 「待办」 counted part by part and the unit filters listed without duplicates to remove ({@link OwnWorkTaskManager}), history without the logs nobody reads
  * ({@link TrimmedHistoryEventHandler}), JSON values in their variable's row ({@link InlineJsonSerializer}), and indexes that let the job executor find due timers quickly
  * when it acquires jobs by due date.
  */
@@ -77,6 +77,7 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     InlineJsonSerializer.register(configuration.getVariableSerializers());
+    OwnWorkListing.register(configuration.getSqlSessionFactory().getConfiguration());
   }
 
   @Override

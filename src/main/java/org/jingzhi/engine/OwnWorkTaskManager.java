@@ -1,8 +1,12 @@
 package org.jingzhi.engine;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
+import org.camunda.bpm.engine.task.Task;
 
 /**
  * Counts a query of or-branches of the user's own work — 「待办」: my units' unclaimed tasks or mine — as the sum of
@@ -13,8 +17,16 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
  *
  * <p>Two statements see two moments: a task claimed or handed back between them is counted twice or not at all, once.
  * Tasklist's count and its list are separate requests anyway, and the next count is right again.
+ *
+ * <p>Lists the unit filters and 「待办」 with {@link OwnWorkListing}'s statement, each task once, where the engine's
+ * {@code SELECT DISTINCT} sorts all the unit's tasks before it can take a page (on PostgreSQL 15 without parallel workers,
+ * 209 ms for a page of 18,718 unclaimed tasks, 0.6 ms with the statement): when {@link OwnWorkTaskQuery#listableOnce}
+ * accepts the query and, configured, it needs no grant check — the engine's statement, which has one, lists the others.
  */
 class OwnWorkTaskManager extends TaskManager {
+
+  /** The databases whose paging the statement is tested with. */
+  private static final Set<String> LISTED_ONCE_ON = Set.of("postgres", "h2");
 
   @Override
   public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
@@ -28,5 +40,29 @@ class OwnWorkTaskManager extends TaskManager {
       count += super.findTaskCountByQueryCriteria(part);
     }
     return count;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
+    Optional<OwnWorkListing> once = configuredListing(query);
+    return once.isPresent()
+        ? getDbEntityManager().selectList(OwnWorkListing.STATEMENT, once.get())
+        : getDbEntityManager().selectList("selectTaskByQueryCriteria", query);
+  }
+
+  /**
+   * Configures the query as the engine does (tenants, grants) and gives its criteria for {@link OwnWorkListing}'s statement
+   * when that lists it as the engine's would and no grant check is asked for; empty when the engine's statement must.
+   */
+  Optional<OwnWorkListing> configuredListing(TaskQueryImpl query) {
+    configureQuery(query);
+    AuthorizationCheck grants = query.getAuthCheck();
+    if (!LISTED_ONCE_ON.contains(getCommandContext().getProcessEngineConfiguration().getDatabaseType())
+        || !OwnWorkTaskQuery.listableOnce(query) || grants.getShouldPerformAuthorizatioCheck() && grants.getAuthUserId() != null) {
+      return Optional.empty();
+    }
+    return Optional.of(query.getQueries().size() == 1
+        ? OwnWorkListing.ofCandidateGroups(query) : OwnWorkListing.ofCandidateGroupsOrAssignee(query));
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
@@ -18,7 +19,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
  * assignment, or — a clerk's claim within their own unit — through that unit's grant; a clerk who leaves the unit hands
  * such claims back, {@code org.jingzhi.security.LeaversClaims}); the engine removes no task grant while the task is open.
  * Such a query needs no grant lookup per task — as long as those grants are never taken away (nothing here removes a
- * task's grants; whoever would, must end this shortcut too).
+ * task's grants; whoever would, must end this shortcut too). Also which task queries {@link OwnWorkListing}'s statement
+ * lists as the engine's does ({@link #listableOnce}) and which are counted in parts ({@link #disjointParts}).
  *
  * <p>The query's own criteria narrow what it finds, so one of them restricting to own work is enough. An or-branch
  * widens instead: it counts only when it holds nothing but own candidate groups and the user as assignee — every other
@@ -32,6 +34,13 @@ final class OwnWorkTaskQuery {
   private static final Set<String> BRANCH_PLUMBING = Set.of("isOrQueryActive", "queries");
   /** What the query around or-branches of own work may ask and still be counted part by part: Tasklist's active tasks. */
   private static final Set<String> PARTS_KEEP = Set.of("suspensionState");
+  /** What the engine does with listed tasks afterwards, which the statement that lists them need not know. */
+  private static final Set<String> AFTER_LISTING = Set.of("initializeFormKeys", "withCommentAttachmentInfo");
+  /** What a list of candidate groups may also ask and be listed by {@link OwnWorkListing}: the unit filters' criteria. */
+  private static final Set<String> LISTING_KEEPS = union(
+      Set.of("includeAssignedTasks", "dueBefore", "key", "taskDefinitionKeys", "suspensionState"), AFTER_LISTING);
+  /** What the query around 「待办」's or-branch may ask and be listed by {@link OwnWorkListing}. */
+  private static final Set<String> BRANCH_LISTING_KEEPS = union(PARTS_KEEP, AFTER_LISTING);
   private static final List<Field> OTHER_CRITERIA = otherCriteria();
   private static final TaskQueryImpl NOTHING_ASKED = new TaskQueryImpl();
 
@@ -72,6 +81,35 @@ final class OwnWorkTaskQuery {
       parts.add(withSuspensionOf(query, new TaskQueryImpl().taskAssignee(user.getUserId())));
     }
     return parts;
+  }
+
+  /**
+   * Whether {@link OwnWorkListing}'s statement lists the query's tasks as the engine's would, each once: tasks of candidate
+   * groups — unclaimed, or assigned ones included — narrowed by nothing but a due date before, task definition keys and
+   * active or suspended (the unit filters); or one or-branch of candidate groups' unclaimed tasks and an assignee's, with
+   * nothing else asked but active or suspended (「待办」: two parts that never overlap); ordered by the task's own columns.
+   * Whose groups and which user are not asked here: the statement has no grant check, so it is used only where the
+   * engine's would have none either ({@link OwnWorkTaskManager}).
+   */
+  static boolean listableOnce(TaskQueryImpl query) {
+    if (!query.getOrderingProperties().stream().allMatch(QueryOrderingProperty::isContainedProperty)) {
+      return false;
+    }
+    if (query.getQueries().size() == 1) {
+      return query.getAssignee() == null && !candidateGroupsAsked(query).isEmpty() && asksNothingElse(query, LISTING_KEEPS);
+    }
+    if (query.getQueries().size() != 2 || query.getCandidateGroup() != null || query.getCandidateGroupsInternal() != null
+        || query.getAssignee() != null || !asksNothingElse(query, BRANCH_LISTING_KEEPS)) {
+      return false;
+    }
+    TaskQueryImpl branch = query.getQueries().get(1);
+    return branch.getAssignee() != null && !candidateGroupsAsked(branch).isEmpty() && asksNothingElse(branch, Set.of());
+  }
+
+  private static Set<String> union(Set<String> some, Set<String> more) {
+    Set<String> both = new LinkedHashSet<>(some);
+    both.addAll(more);
+    return Set.copyOf(both);
   }
 
   private static TaskQueryImpl withSuspensionOf(TaskQueryImpl query, TaskQuery part) {

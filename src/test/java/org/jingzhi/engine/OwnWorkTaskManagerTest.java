@@ -3,21 +3,14 @@ package org.jingzhi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jingzhi.support.EngineCommands.inCommand;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.rest.dto.task.TaskQueryDto;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.jingzhi.support.IntegrationTest;
@@ -40,11 +33,11 @@ class OwnWorkTaskManagerTest {
   @Autowired
   ProcessEngine engine;
 
-  private final List<String> taskIds = new ArrayList<>();
-  private final List<String> authorizationIds = new ArrayList<>();
+  private OwnWorkFixture fixture;
 
   @BeforeEach
   void tasksOfEveryKind() {
+    fixture = new OwnWorkFixture(engine);
     task("unclaimed, my unit", null, "own-work-unit-a");
     task("unclaimed, both my units", null, "own-work-unit-a", "own-work-unit-b");
     task("claimed by me, my unit", ME, "own-work-unit-a");
@@ -58,9 +51,7 @@ class OwnWorkTaskManagerTest {
 
   @AfterEach
   void cleanUp() {
-    engine.getIdentityService().clearAuthentication();
-    authorizationIds.forEach(engine.getAuthorizationService()::deleteAuthorization);
-    taskIds.forEach(id -> engine.getTaskService().deleteTask(id, true));
+    fixture.removeAll();
   }
 
   @Test
@@ -110,14 +101,7 @@ class OwnWorkTaskManagerTest {
 
   @Test
   void whileARevokeAppliesBothPartsAreCheckedAgainstTheGrantsAsTheWholeQueryIs() {
-    Task revoked = engine.getTaskService().createTaskQuery().taskName("unclaimed, my unit").singleResult();
-    AuthorizationService authorizations = engine.getAuthorizationService();
-    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId(ME);
-    revoke.setResource(Resources.TASK);
-    revoke.setResourceId(revoked.getId());
-    revoke.removePermission(Permissions.READ);
-    authorizationIds.add(authorizations.saveAuthorization(revoke).getId());
+    fixture.revokeRead(ME, "unclaimed, my unit");
     engine.getIdentityService().setAuthentication(ME, MY_UNITS);
 
     List<Task> listed = todo().list();
@@ -135,12 +119,7 @@ class OwnWorkTaskManagerTest {
     Users.actAs(engine.getIdentityService(), "market");
     FilterService filters = engine.getFilterService();
     Filter todo = filters.createFilterQuery().filterName("待办").singleResult();
-    ObjectMapper mapper = new ObjectMapper();
-    TaskQueryDto asTasklistSends = mapper.readValue("""
-        {"processVariables":[],"taskVariables":[],"caseInstanceVariables":[],
-        "sorting":[{"sortBy":"created","sortOrder":"desc"}],"active":true}""", TaskQueryDto.class);
-    asTasklistSends.setObjectMapper(mapper);
-    TaskQuery extended = asTasklistSends.toQuery(engine);
+    TaskQuery extended = fixture.asTasklistExtendsAFilter();
 
     List<TaskQueryImpl> parts = inCommand(engine, context -> {
       TaskQueryImpl query = (TaskQueryImpl) todo.extend(extended).getQuery();
@@ -166,15 +145,7 @@ class OwnWorkTaskManagerTest {
   }
 
   private Task task(String name, String assignee, String... candidateGroups) {
-    Task task = engine.getTaskService().newTask();
-    task.setName(name);
-    task.setAssignee(assignee);
-    engine.getTaskService().saveTask(task);
-    taskIds.add(task.getId());
-    for (String group : candidateGroups) {
-      engine.getTaskService().addCandidateGroup(task.getId(), group);
-    }
-    return task;
+    return fixture.task(name, null, assignee, candidateGroups);
   }
 
 }

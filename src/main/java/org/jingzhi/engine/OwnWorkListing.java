@@ -1,0 +1,108 @@
+package org.jingzhi.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Date;
+import java.util.List;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+
+/**
+ * The criteria of a task list by candidate groups — the unit filters, 「待办」 — for {@code OwnWorkTasks.xml}'s statement,
+ * which lists each task once without the engine's {@code SELECT DISTINCT} (see the statement's comment). Built from a
+ * query {@link OwnWorkTaskQuery#listableOnce} accepted and the engine configured (tenants, authorization), with that
+ * query's order and page.
+ */
+public final class OwnWorkListing extends ListQueryParameterObject {
+
+  static final String STATEMENT = "org.jingzhi.engine.OwnWorkTasks.selectOwnWorkTasksOnce";
+  private static final String MAPPER = "org/jingzhi/engine/OwnWorkTasks.xml";
+
+  private final List<String> candidateGroups;
+  private final boolean includeAssignedTasks;
+  private final String orAssignee;
+  private final Date dueBefore;
+  private final String taskDefinitionKey;
+  private final String[] taskDefinitionKeys;
+  private final Integer suspensionStateCode;
+
+  private OwnWorkListing(TaskQueryImpl query, TaskQueryImpl candidates, String orAssignee) {
+    this.candidateGroups = List.copyOf(candidates.getCandidateGroups());
+    this.includeAssignedTasks = candidates.isIncludeAssignedTasks();
+    this.orAssignee = orAssignee;
+    this.dueBefore = query.getDueBefore();
+    this.taskDefinitionKey = query.getKey();
+    this.taskDefinitionKeys = query.getKeys();
+    SuspensionState suspension = query.getSuspensionState();
+    this.suspensionStateCode = suspension == null ? null : suspension.getStateCode();
+    setOrderingProperties(query.getOrderingProperties());
+    setTenantCheck(query.getTenantCheck());
+    setAuthCheck(query.getAuthCheck());
+    setFirstResult(query.getFirstResult());
+    setMaxResults(query.getMaxResults());
+    setDatabaseType(query.getDatabaseType());
+  }
+
+  /** A unit filter: tasks of these candidate groups, unclaimed unless assigned ones are included, narrowed as asked. */
+  static OwnWorkListing ofCandidateGroups(TaskQueryImpl query) {
+    return new OwnWorkListing(query, query, null);
+  }
+
+  /** 「待办」: the active or suspended tasks of its one or-branch — the branch's candidate groups' unclaimed tasks, or the assignee's. */
+  static OwnWorkListing ofCandidateGroupsOrAssignee(TaskQueryImpl query) {
+    TaskQueryImpl branch = query.getQueries().get(1);
+    return new OwnWorkListing(query, branch, branch.getAssignee());
+  }
+
+  /** Adds the statement to the engine's MyBatis configuration, beside the engine's own statements and fragments it uses. */
+  static void register(Configuration mybatis) {
+    try (InputStream xml = OwnWorkListing.class.getClassLoader().getResourceAsStream(MAPPER)) {
+      if (xml == null) {
+        throw new IllegalStateException(MAPPER + " is missing from the class path");
+      }
+      new XMLMapperBuilder(xml, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public List<String> getCandidateGroups() {
+    return candidateGroups;
+  }
+
+  public boolean isIncludeAssignedTasks() {
+    return includeAssignedTasks;
+  }
+
+  public String getOrAssignee() {
+    return orAssignee;
+  }
+
+  public Date getDueBefore() {
+    return dueBefore;
+  }
+
+  public String getTaskDefinitionKey() {
+    return taskDefinitionKey;
+  }
+
+  public String[] getTaskDefinitionKeys() {
+    return taskDefinitionKeys;
+  }
+
+  public Integer getSuspensionStateCode() {
+    return suspensionStateCode;
+  }
+
+  /** How many tasks of each part a page needs at most: all up to its last; null when the whole list is asked for. */
+  public Integer getPagesEnd() {
+    if (getMaxResults() == Integer.MAX_VALUE) {
+      return null;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, (long) getFirstResult() + getMaxResults());
+  }
+}
