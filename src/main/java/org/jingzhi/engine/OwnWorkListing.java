@@ -3,6 +3,8 @@ package org.jingzhi.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
@@ -14,8 +16,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 /**
  * The criteria of a task list by candidate groups — the unit filters, 「待办」 — for {@code OwnWorkTasks.xml}'s statement,
  * which lists each task once without the engine's {@code SELECT DISTINCT} (see the statement's comment). Built from a
- * query {@link OwnWorkTaskQuery#listableOnce} accepted and the engine configured (tenants, authorization), with that
- * query's order and page.
+ * query {@link OwnWorkTaskQuery#listableOnce} accepted and the engine configured, with that query's order, page and
+ * tenant check; it carries no grant check, and is made only for queries that need none ({@link OwnWorkTaskManager}).
  */
 public final class OwnWorkListing extends ListQueryParameterObject {
 
@@ -31,7 +33,7 @@ public final class OwnWorkListing extends ListQueryParameterObject {
   private final Integer suspensionStateCode;
 
   private OwnWorkListing(TaskQueryImpl query, TaskQueryImpl candidates, String orAssignee) {
-    this.candidateGroups = List.copyOf(candidates.getCandidateGroups());
+    this.candidateGroups = Collections.unmodifiableList(new ArrayList<>(candidates.getCandidateGroups()));
     this.includeAssignedTasks = candidates.isIncludeAssignedTasks();
     this.orAssignee = orAssignee;
     this.dueBefore = query.getDueBefore();
@@ -41,10 +43,8 @@ public final class OwnWorkListing extends ListQueryParameterObject {
     this.suspensionStateCode = suspension == null ? null : suspension.getStateCode();
     setOrderingProperties(query.getOrderingProperties());
     setTenantCheck(query.getTenantCheck());
-    setAuthCheck(query.getAuthCheck());
     setFirstResult(query.getFirstResult());
     setMaxResults(query.getMaxResults());
-    setDatabaseType(query.getDatabaseType());
   }
 
   /** A unit filter: tasks of these candidate groups, unclaimed unless assigned ones are included, narrowed as asked. */
@@ -58,8 +58,14 @@ public final class OwnWorkListing extends ListQueryParameterObject {
     return new OwnWorkListing(query, branch, branch.getAssignee());
   }
 
-  /** Adds the statement to the engine's MyBatis configuration, beside the engine's own statements and fragments it uses. */
+  /**
+   * Adds the statement to the engine's MyBatis configuration, beside the engine's own statements and fragments it uses;
+   * once, where engines share one configuration.
+   */
   static void register(Configuration mybatis) {
+    if (mybatis.isResourceLoaded(MAPPER)) {
+      return;
+    }
     try (InputStream xml = OwnWorkListing.class.getClassLoader().getResourceAsStream(MAPPER)) {
       if (xml == null) {
         throw new IllegalStateException(MAPPER + " is missing from the class path");

@@ -46,6 +46,7 @@ class OwnWorkTaskManager extends TaskManager {
   @SuppressWarnings("unchecked")
   public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
     Optional<OwnWorkListing> once = configuredListing(query);
+    // the engine's own findTasksByQueryCriteria would configure the query a second time; its statement is this one
     return once.isPresent()
         ? getDbEntityManager().selectList(OwnWorkListing.STATEMENT, once.get())
         : getDbEntityManager().selectList("selectTaskByQueryCriteria", query);

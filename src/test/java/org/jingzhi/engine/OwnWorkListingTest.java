@@ -115,7 +115,34 @@ class OwnWorkListingTest {
         "unclaimed, my unit, no due date");
     assertSameAsTheEngine(todo);
     assertSameAsTheEngine(() -> tasks().or().taskCandidateGroup("own-list-unit-a").taskAssignee(ME).endOr().orderByDueDate().desc());
-    assertSameAsTheEngine(() -> tasks().or().taskCandidateGroupIn(MY_UNITS).taskAssignee("own-list-colleague").endOr());
+    assertSameAsTheEngine(() -> tasks().or().taskCandidateGroup("own-list-unit-a").taskCandidateGroupIn(MY_UNITS).taskAssignee(ME)
+        .endOr());
+  }
+
+  @Test
+  void tasksDueAtTheSameMomentComeOnceEachPageByPage() {
+    Date endOfDay = Date.from(NOW.plus(40, ChronoUnit.HOURS));
+    for (int i = 1; i <= 4; i++) {
+      fixture.task("unclaimed, due at the day's end, " + i, endOfDay, null, "own-list-unit-a");
+      fixture.task("mine, due at the day's end, " + i, endOfDay, ME);
+    }
+    engine.getIdentityService().setAuthentication(ME, MY_UNITS);
+
+    for (Supplier<TaskQuery> query : List.<Supplier<TaskQuery>>of(
+        () -> tasks().taskCandidateGroupIn(MY_UNITS).orderByDueDate().asc(),
+        () -> tasks().or().taskCandidateGroupIn(MY_UNITS).taskAssignee(ME).endOr().orderByDueDate().asc())) {
+      assertThat(listedOnce(query.get())).isTrue();
+      List<String> all = names(query.get().list());
+      assertThat(all).as("the same tasks as the engine's statement, ties in any order")
+          .containsExactlyInAnyOrderElementsOf(enginesList(query.get(), 0, Integer.MAX_VALUE)).doesNotHaveDuplicates();
+      for (int size = 1; size <= 3; size++) {
+        List<String> paged = new ArrayList<>();
+        for (int first = 0; first < all.size(); first += size) {
+          paged.addAll(names(query.get().listPage(first, size)));
+        }
+        assertThat(paged).as("pages of %d", size).isEqualTo(all);
+      }
+    }
   }
 
   @Test
@@ -153,6 +180,8 @@ class OwnWorkListingTest {
     assertThat(listedOnce(anotherUnits)).as("but the user is not of that unit: grants are checked").isFalse();
     assertThat(names(anotherUnits.list())).as("only what one of my units shares with it")
         .containsExactly("unclaimed, my unit and another, due in 30 h");
+    assertThat(listedOnce(tasks().or().taskCandidateGroupIn(MY_UNITS).taskAssignee("own-list-colleague").endOr()))
+        .as("or a colleague's").isFalse();
     assertThat(tasks().or().taskCandidateGroup("own-list-unit-c").taskAssignee(ME).endOr().list()).extracting(Task::getName)
         .containsExactlyInAnyOrder("assigned to me, no unit, due in 2 h", "claimed by me, my unit, due in 5 h",
             "unclaimed, my unit and another, due in 30 h");
@@ -190,7 +219,8 @@ class OwnWorkListingTest {
       assertThat(filters.count(filter.getId(), extended)).as(name).isEqualTo(filters.list(filter.getId(), extended).size());
     }
     Filter todo = filters.createFilterQuery().filterName("待办").singleResult();
-    assertThat(names(filters.listPage(todo.getId(), extended, 0, 2))).startsWith("market's, unclaimed, overdue");
+    assertThat(names(filters.listPage(todo.getId(), extended, 1, 2)))
+        .isEqualTo(names(filters.list(todo.getId(), extended)).stream().skip(1).limit(2).toList());
     assertThat(names(filters.list(todo.getId(), extended))).contains("market's, claimed by market, due in 2 h")
         .doesNotContain("market's, claimed by another, due in 3 h");
     Filter dueSoon = filters.createFilterQuery().filterName("即将超期").singleResult();
@@ -198,8 +228,12 @@ class OwnWorkListingTest {
         "market's, claimed by market, due in 2 h", "market's, claimed by another, due in 3 h");
   }
 
-  /** Every page of the query, of one to three tasks, and the whole list, as the engine's own statement lists them. */
+  /**
+   * Listed by the statement: every page of the query, of one to three tasks, and the whole list, as the engine's own
+   * statement lists them.
+   */
   private void assertSameAsTheEngine(Supplier<TaskQuery> query) {
+    assertThat(listedOnce(query.get())).as("listed by the statement").isTrue();
     List<String> all = names(query.get().list());
     assertThat(all).isEqualTo(enginesList(query.get(), 0, Integer.MAX_VALUE));
     for (int size = 1; size <= 3; size++) {
