@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -71,6 +72,21 @@ public final class Browser implements AutoCloseable {
 
   public WebElement await(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /**
+   * Clicks what {@code by} finds once it is clickable, and finds it again if the page drew it anew in between — as
+   * Tasklist redraws a list when the filter just chosen answers, which may still show the task of the filter before.
+   */
+  public void click(By by) {
+    wait.until(driver -> {
+      try {
+        clickable(by).click();
+        return true;
+      } catch (StaleElementReferenceException redrawn) {
+        return false;
+      }
+    });
   }
 
   /** The element, scrolled to the middle of the view so that headers and footers do not cover it. */

@@ -433,8 +433,7 @@ class TasklistJourneyTest extends BrowserTest {
 
   private void openTask(String filter, String taskName) {
     browser.clickable(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), '" + filter + "')]")).click();
-    WebElement task = browser.clickable(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.), '" + taskName + "')]"));
-    task.click();
+    browser.click(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.), '" + taskName + "')]"));
     browser.awaitText(By.cssSelector(".task-details, [cam-tasklist-task]"), taskName);
   }
 
