@@ -33,6 +33,7 @@ public final class OwnWorkListing extends ListQueryParameterObject {
   private final Integer suspensionStateCode;
 
   private OwnWorkListing(TaskQueryImpl query, TaskQueryImpl candidates, String orAssignee) {
+    // not List.copyOf: a client may name a null group, which the statement, as the engine's, then matches with nothing
     this.candidateGroups = Collections.unmodifiableList(new ArrayList<>(candidates.getCandidateGroups()));
     this.includeAssignedTasks = candidates.isIncludeAssignedTasks();
     this.orAssignee = orAssignee;
@@ -52,7 +53,10 @@ public final class OwnWorkListing extends ListQueryParameterObject {
     return new OwnWorkListing(query, query, null);
   }
 
-  /** 「待办」: the active or suspended tasks of its one or-branch — the branch's candidate groups' unclaimed tasks, or the assignee's. */
+  /**
+   * 「待办」: the active or suspended tasks of its one or-branch — the branch's candidate groups' unclaimed tasks, or the
+   * assignee's.
+   */
   static OwnWorkListing ofCandidateGroupsOrAssignee(TaskQueryImpl query) {
     TaskQueryImpl branch = query.getQueries().get(1);
     return new OwnWorkListing(query, branch, branch.getAssignee());
