@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Where a database's work goes, from PostgreSQL's {@code pg_stat_statements} (when the server preloads it:
  * {@code ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'} and a restart): calls and rows per case by
- * the table a statement works on and its verb, and the statements that read or write the most.
+ * the table a statement works on and its verb, and the statements that read or write the most; with
+ * {@code pg_stat_statements.track_planning = on}, also how many of them PostgreSQL planned and for how long.
  */
 final class Statements {
 
@@ -59,7 +60,7 @@ final class Statements {
              + " ON d.oid = s.dbid WHERE d.datname = '" + database + "' ORDER BY rows DESC")) {
       int listed = 0;
       while (rows.next()) {
-        String query = rows.getString(1).replaceAll("\\s+", " ").trim();
+        String query = oneLine(rows.getString(1));
         double calls = rows.getLong(2) / (double) cases;
         double count = rows.getLong(3) / (double) cases;
         String verb = query.split(" ", 2)[0].toUpperCase(Locale.ROOT);
@@ -70,7 +71,7 @@ final class Statements {
         sum[1] += count;
         sum[2] += rows.getDouble(4) / cases;
         if (listed++ < 15) {
-          top.append(String.format("| %.1f | %.1f | `%s` |%n", calls, count, query.length() > 140 ? query.substring(0, 140) + "…" : query));
+          top.append(String.format("| %.1f | %.1f | `%s` |%n", calls, count, shortened(query)));
         }
       }
     } catch (Exception e) {
@@ -81,6 +82,44 @@ final class Statements {
     byCause.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue()[1], a.getValue()[1])).limit(30)
         .forEach(entry -> out.append(String.format("| %s | %.1f | %.1f | %.2f |%n", entry.getKey(), entry.getValue()[0], entry.getValue()[1],
             entry.getValue()[2])));
-    return out.append(top).toString();
+    return out.append(top).append(planning(database, cases)).toString();
+  }
+
+  private static String oneLine(String query) {
+    return query.replaceAll("\\s+", " ").trim();
+  }
+
+  private static String shortened(String query) {
+    return query.length() > 140 ? query.substring(0, 140) + "…" : query;
+  }
+
+  /** How many statements a case PostgreSQL planned and how long it took, and the five it spent longest planning. */
+  private static String planning(String database, int cases) {
+    try (Connection connection = DriverManager.getConnection(URL, "postgres", "")) {
+      try (ResultSet setting = connection.createStatement().executeQuery("SELECT current_setting('pg_stat_statements.track_planning')")) {
+        if (!setting.next() || !"on".equals(setting.getString(1))) {
+          return String.format("%n(pg_stat_statements.track_planning is off: no planning figures)%n");
+        }
+      }
+      String of = " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '" + database + "'";
+      StringBuilder out = new StringBuilder();
+      try (ResultSet sum = connection.createStatement().executeQuery(
+          "SELECT sum(calls), sum(plans), sum(total_plan_time), sum(total_exec_time)" + of)) {
+        sum.next();
+        out.append(String.format("%nPlanning per case (%s): %.1f of %.1f statements planned, %.2f ms planning, %.2f ms executing%n"
+                + "| calls | plans | ms planning | statement |%n|---|---|---|---|%n", database, sum.getLong(2) / (double) cases,
+            sum.getLong(1) / (double) cases, sum.getDouble(3) / cases, sum.getDouble(4) / cases));
+      }
+      try (ResultSet longest = connection.createStatement().executeQuery(
+          "SELECT calls, plans, total_plan_time, query" + of + " ORDER BY total_plan_time DESC LIMIT 5")) {
+        while (longest.next()) {
+          out.append(String.format("| %.1f | %.1f | %.2f | `%s` |%n", longest.getLong(1) / (double) cases, longest.getLong(2) / (double) cases,
+              longest.getDouble(3) / cases, shortened(oneLine(longest.getString(4)))));
+        }
+      }
+      return out.toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
