@@ -35,7 +35,7 @@ import org.camunda.bpm.engine.task.Task;
  *
  * <p>A task or case the command itself creates has no grant in the database yet, so the engine's look-up of an
  * existing grant to extend is not asked for it: a case's first task, a review, a supervision case and its task each
- * saved two to four statements.
+ * saved two to four statements. A standalone task, whose id the client may choose, is still looked up.
  */
 public class ParticipantAuthorizationProvider extends DefaultAuthorizationProvider {
 
@@ -82,8 +82,9 @@ public class ParticipantAuthorizationProvider extends DefaultAuthorizationProvid
   }
 
   /**
-   * Whether the task or process instance this resource names waits in this command's cache to be inserted: nothing in
-   * the database can name it yet (the engine's look-up, which reads only the database, would find nothing either).
+   * Whether the task or process instance this resource names waits in this command's cache to be inserted, with an id the
+   * engine generated: nothing in the database can name it yet (the engine's look-up, which reads only the database, would
+   * find nothing either). A standalone task's id may be chosen by the client and granted on beforehand, so it is looked up.
    */
   private static boolean createdInThisCommand(Resource resource, String resourceId) {
     Class<? extends DbEntity> type = entityOf(resource);
@@ -91,7 +92,10 @@ public class ParticipantAuthorizationProvider extends DefaultAuthorizationProvid
       return false;
     }
     CachedDbEntity cached = Context.getCommandContext().getDbEntityManager().getDbEntityCache().getCachedEntity(type, resourceId);
-    return cached != null && cached.getEntityState() == DbEntityState.TRANSIENT;
+    if (cached == null || cached.getEntityState() != DbEntityState.TRANSIENT) {
+      return false;
+    }
+    return !(cached.getEntity() instanceof TaskEntity task) || task.getExecutionId() != null;
   }
 
   private static Class<? extends DbEntity> entityOf(Resource resource) {
