@@ -37,6 +37,8 @@ final class CityCloner {
       "root_cause_incident_id_", "var_scope_", "parent_task_id_", "operation_id_", "dec_inst_id_", "root_dec_inst_id_",
       "process_instance_id", "task_id");
   /** Text columns that may carry the case number. */
+  /** Keys that are unique whatever they name (a notice's once-only key, 300 characters): each copy's gets its suffix. */
+  private static final Set<String> KEY_COLUMNS = Set.of("idempotency_key");
   private static final Set<String> NUMBER_COLUMNS = Set.of("business_key_", "text_", "name_", "description_", "case_number", "title",
       "body", "subject", "orig_value_", "new_value_", "message_");
   /** Runtime tables, joined to the copy by their process instance; in the order of their foreign keys. */
@@ -217,6 +219,8 @@ final class CityCloner {
       if (ID_COLUMNS.contains(name) || alsoIds.contains(name)) {
         // ids are at most 64 characters; the few longer than 64 - suffix lose their last uuid characters, the same way everywhere
         values.add("left(x." + name + ", 64 - length(m.suffix)) || m.suffix");
+      } else if (KEY_COLUMNS.contains(name)) {
+        values.add("x." + name + " || m.suffix");
       } else if (column[1].startsWith("timestamp")) {
         values.add("x." + name + " + m.shift");
       } else if (name.equals("long_") && typeColumn != null) {
