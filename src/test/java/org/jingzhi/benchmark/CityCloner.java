@@ -36,9 +36,9 @@ final class CityCloner {
       "call_proc_inst_id_", "process_instance_id_", "exception_stack_id_", "job_exception_stack_id_", "job_id_", "cause_incident_id_",
       "root_cause_incident_id_", "var_scope_", "parent_task_id_", "operation_id_", "dec_inst_id_", "root_dec_inst_id_",
       "process_instance_id", "task_id");
-  /** Text columns that may carry the case number. */
   /** Keys that are unique whatever they name (a notice's once-only key, 300 characters): each copy's gets its suffix. */
   private static final Set<String> KEY_COLUMNS = Set.of("idempotency_key");
+  /** Text columns that may carry the case number. */
   private static final Set<String> NUMBER_COLUMNS = Set.of("business_key_", "text_", "name_", "description_", "case_number", "title",
       "body", "subject", "orig_value_", "new_value_", "message_");
   /** Runtime tables, joined to the copy by their process instance; in the order of their foreign keys. */
