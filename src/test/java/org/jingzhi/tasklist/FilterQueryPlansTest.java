@@ -27,7 +27,7 @@ class FilterQueryPlansTest {
     assumeTrue("postgres".equals(configuration.getDatabaseType()), "PostgreSQL only");
     var commands = configuration.getCommandExecutorTxRequired();
 
-    assertThat(commands.execute(FilterQueryPlansTest::planCacheMode).mode()).as("an engine command").isEqualTo("auto");
+    assertThat(commands.execute(FilterQueryPlansTest::planCacheMode).mode()).as("an engine command").isEqualTo("force_generic_plan");
     FilterCountSeeingItsPlans filterCount = new FilterCountSeeingItsPlans();
     commands.execute(filterCount);
     assertThat(filterCount.seen.mode()).as("a filter's count, as Tasklist asks it").isEqualTo("force_custom_plan");
@@ -38,7 +38,7 @@ class FilterQueryPlansTest {
       next = commands.execute(FilterQueryPlansTest::planCacheMode);
     }
     assertThat(next.backend()).as("the filter's connection, borrowed again").isEqualTo(filterCount.seen.backend());
-    assertThat(next.mode()).as("its next transaction").isEqualTo("auto");
+    assertThat(next.mode()).as("its next transaction").isEqualTo("force_generic_plan");
   }
 
   /** The plan cache mode of a command's transaction, and the database session it ran in. */

@@ -8,7 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The bare engine the benchmarks measure Jingzhi against: Camunda 7's Spring Boot starter with its REST API on its own
  * PostgreSQL database, history FULL, and nothing of ours — no listeners, no guards, no authentication or authorization
  * (its package holds no Jingzhi bean), no Flyway, no shared sessions, no engine events published to Spring; the same
- * PostgreSQL driver setting as Jingzhi.
+ * PostgreSQL driver settings as Jingzhi.
  */
 @SpringBootApplication
 public class BareEngineApplication {
@@ -20,8 +20,10 @@ public class BareEngineApplication {
         "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + System.getenv().getOrDefault("JINGZHI_DB_USER", "postgres"),
         "--spring.datasource.password=" + System.getenv().getOrDefault("JINGZHI_DB_PASSWORD", ""),
-        // the driver setting Jingzhi gives every PostgreSQL pool (BatchedInserts), so the comparison is of the engines' work
+        // the driver settings Jingzhi gives every PostgreSQL pool (BatchedInserts, GenericPlans), so the comparison is of the
+        // engines' work
         "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true",
+        "--spring.datasource.hikari.data-source-properties.options=-c plan_cache_mode=force_generic_plan",
         "--spring.flyway.enabled=false",
         "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
         "--camunda.bpm.process-engine-name=bare",
