@@ -138,11 +138,22 @@ public final class Browser implements AutoCloseable {
   /** Logs into a webapp through its login page. */
   public void login(String app, String user, String password) {
     go("/camunda/app/" + app + "/");
-    await(By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']")).sendKeys(user);
-    driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+    By username = By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']");
+    By secret = By.cssSelector("input[type='password']");
+    // the page may still be settling when the keys arrive: the password once landed in the user name field (seen in CI)
+    for (int attempt = 0; attempt < 5 && !typed(username, user, secret, password); attempt++) {
+      await(username).clear();
+      driver.findElement(secret).clear();
+      await(username).sendKeys(user);
+      driver.findElement(secret).sendKeys(password);
+    }
     driver.findElement(By.cssSelector("button[type='submit']")).click();
     // logged in once the form is gone: navigating away earlier can abort the login request (seen in CI)
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+  }
+
+  private boolean typed(By username, String user, By secret, String password) {
+    return user.equals(await(username).getDomProperty("value")) && password.equals(driver.findElement(secret).getDomProperty("value"));
   }
 
   @Override
