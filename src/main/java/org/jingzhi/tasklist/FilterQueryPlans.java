@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On PostgreSQL, a filter's task query is planned for the unit that asks. The driver prepares a statement it has run
- * five times, and the platform's connections keep one plan for any parameters of a prepared statement (GenericPlans);
+ * five times, and the platform's connections keep one plan for any parameters of a prepared statement (PostgresPoolSettings);
  * left to itself, PostgreSQL too keeps one after five runs when it looks no costlier than the plans made for each: for
  * any unit, though one unit may hold a fifth of the city's open tasks and another a handful. With the unit's own
  * numbers it counts 「本单位待办」 by merging two indexes in task order (13 ms at 100,000 open tasks) and lists a page by

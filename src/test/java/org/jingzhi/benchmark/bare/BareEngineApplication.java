@@ -20,10 +20,10 @@ public class BareEngineApplication {
         "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + System.getenv().getOrDefault("JINGZHI_DB_USER", "postgres"),
         "--spring.datasource.password=" + System.getenv().getOrDefault("JINGZHI_DB_PASSWORD", ""),
-        // the driver settings Jingzhi gives every PostgreSQL pool (BatchedInserts, GenericPlans), so the comparison is of the
+        // the driver settings Jingzhi gives every PostgreSQL pool (PostgresPoolSettings), so the comparison is of the
         // engines' work
         "--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true",
-        "--spring.datasource.hikari.data-source-properties.options=-c plan_cache_mode=force_generic_plan",
+        "--spring.datasource.hikari.data-source-properties.options=-c plan_cache_mode=force_generic_plan -c jit=off",
         "--spring.flyway.enabled=false",
         "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
         "--camunda.bpm.process-engine-name=bare",
