@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * ({@link OptimisticLockingRetry}), refused input reaching the caller as such
  * ({@link RefusedInputUnwrapping}), authorization checks without the engine's per-command group filter
  * ({@link TunedAuthorizationManager}), 「待办」 counted part by part and the unit filters listed without duplicates to remove ({@link OwnWorkTaskManager}), history without the logs nobody reads
- * ({@link TrimmedHistoryEventHandler}), JSON values in their variable's row ({@link InlineJsonSerializer}), and indexes that let the job executor find due timers quickly
+ * ({@link TrimmedHistoryLevel}, {@link TrimmedHistoryEventHandler}), JSON values in their variable's row ({@link InlineJsonSerializer}), and indexes that let the job executor find due timers quickly
  * when it acquires jobs by due date.
  */
 @Component
@@ -50,6 +51,13 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
     sessions.add(inPlaceOf(AuthorizationManager.class, TunedAuthorizationManager::new));
     sessions.add(inPlaceOf(TaskManager.class, OwnWorkTaskManager::new));
     configuration.setCustomSessionFactories(sessions);
+
+    List<HistoryLevel> levels = new ArrayList<>();
+    if (configuration.getCustomHistoryLevels() != null) {
+      levels.addAll(configuration.getCustomHistoryLevels());
+    }
+    levels.add(new TrimmedHistoryLevel()); // registered last, so the configured level "full" resolves to it
+    configuration.setCustomHistoryLevels(levels);
 
     configuration.setEnableDefaultDbHistoryEventHandler(false);
     List<HistoryEventHandler> historyHandlers = new ArrayList<>(List.of(new TrimmedHistoryEventHandler()));

@@ -6,7 +6,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -22,9 +21,6 @@ import org.jingzhi.supervision.OverdueSupervision;
  *   <li>the detail row of every variable change ({@code ACT_HI_DETAIL}): the final value of every variable stays in
  *   {@code ACT_HI_VARINST}, each department's decision and opinion in its own variable ({@code review_<department>}), who
  *   completed which task when in the task and operation history — the trail, the rates and the views read those;</li>
- *   <li>the job log of a job's creation and deletion ({@code ACT_HI_JOB_LOG}): every step's reminder and limit timers are
- *   created and, when the step ends in time, deleted. A timer that fires is in the activity history; its success and
- *   every failure stay in the job log for operators;</li>
  *   <li>the history of the counters the engine keeps on a multi-instance activity ({@code loopCounter},
  *   {@code nrOfInstances}, {@code nrOfActiveInstances}, {@code nrOfCompletedInstances}): the engine's bookkeeping of
  *   how many parallel reviews are still open, rewritten at every completion; which reviews ran and when each ended is in
@@ -40,7 +36,8 @@ import org.jingzhi.supervision.OverdueSupervision;
  *   took is the steps it reached, each in the activity history with its start and end; no view, rate or trail reads
  *   gateways or a subprocess's start, and the engine reads neither back.</li>
  * </ul>
- * It also gives the initiator variable the case's removal time (below).
+ * It also gives the initiator variable the case's removal time (below). The job log of a job's creation and deletion is
+ * not even produced ({@link TrimmedHistoryLevel}).
  */
 class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
 
@@ -56,9 +53,6 @@ class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
 
   @Override
   public void handleEvent(HistoryEvent event) {
-    if (event instanceof HistoricJobLogEvent jobLog && (jobLog.isCreationLog() || jobLog.isDeletionLog())) {
-      return;
-    }
     if (event instanceof HistoricVariableUpdateEventEntity variable
         && (isMultiInstanceCounter(variable) || isCreatedEmpty(variable) || isOverdueInput(variable))) {
       return;

@@ -70,15 +70,13 @@ public final class RestCaseBenchmark {
       int rounds = Math.max(1, Math.min(cases, Integer.getInteger("benchmark.rounds", 1)));
       Measured bareRun = null;
       Measured jingzhiRun = null;
+      Statements.reset();
       for (int round = 0; round < rounds; round++) {
         int share = cases / rounds + (round < cases % rounds ? 1 : 0);
         int roundPast = round == 0 ? past : 0;
         boolean bareFirst = round % 2 == 0;
         if (bareFirst) {
           bareRun = Measured.sum(bareRun, measure("jingzhi_bare", () -> bareClient.bareCase(), roundPast, share, threads));
-        }
-        if (round == 0) {
-          Statements.reset();
         }
         jingzhiRun = Measured.sum(jingzhiRun, measure("jingzhi_bench", () -> jingzhiClient.jointApproval(), roundPast, share, threads));
         if (!bareFirst) {
@@ -87,6 +85,7 @@ public final class RestCaseBenchmark {
       }
       System.out.println(table(bareRun, jingzhiRun, cases, threads, rounds));
       System.out.println(TableCounters.perCase(bareRun.tables(), jingzhiRun.tables(), cases));
+      System.out.println(Statements.compared("jingzhi_bare", "jingzhi_bench", cases + past));
       System.out.println(Statements.perCase("jingzhi_bench", cases + past));
       System.out.println(historySizes(jingzhi, jingzhiClient, bareClient, cases, threads));
     }

@@ -48,6 +48,28 @@ final class Statements {
     }
   }
 
+  /** Statements a case and the database's time for them, the bare engine's next to Jingzhi's, since {@link #reset}. */
+  static String compared(String bare, String jingzhi, int cases) {
+    if (!available()) {
+      return "";
+    }
+    double[] ofBare = callsAndTime(bare, cases);
+    double[] ofJingzhi = callsAndTime(jingzhi, cases);
+    return String.format("Statements a case (pg_stat_statements): bare engine %.1f, Jingzhi %.1f (%.2f ×); ms executing them: %.2f, %.2f (%.2f ×)%n",
+        ofBare[0], ofJingzhi[0], ofJingzhi[0] / ofBare[0], ofBare[1], ofJingzhi[1], ofJingzhi[1] / ofBare[1]);
+  }
+
+  private static double[] callsAndTime(String database, int cases) {
+    try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
+         ResultSet sum = connection.createStatement().executeQuery("SELECT sum(calls), sum(total_exec_time) FROM pg_stat_statements s"
+             + " JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '" + database + "' AND s.query NOT ILIKE 'VACUUM%'")) {
+      sum.next();
+      return new double[] {sum.getLong(1) / (double) cases, sum.getDouble(2) / cases};
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The statements of {@code database} since {@link #reset}, grouped by verb and table, per case; the top 15 by rows. */
   static String perCase(String database, int cases) {
     if (!available()) {
