@@ -3,16 +3,17 @@ package org.jingzhi.engine;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
  * The driver settings every PostgreSQL pool gets (README 「Database work per case」), set here rather than in a profile so
  * that every PostgreSQL database has them, the test suite's included; other databases are left as they are. An operator's
- * own setting of either pool property wins, in any spelling (an environment variable arrives lower-cased), and so does the
- * same setting on the URL.
+ * own setting of either pool property wins, in any spelling (an environment variable arrives lower-cased; it is handed to
+ * the driver in the driver's own spelling, the only one it reads), and so does the same setting on the URL.
  *
  * <p><b>Batched inserts</b> ({@code reWriteBatchedInserts}, sixth round): the rows the engine inserts into a table in one
  * flush go as a few multi-row statements (pgjdbc splits a batch into statements of 1, 2, 4 … 128 rows) instead of one
@@ -33,8 +34,8 @@ import org.springframework.stereotype.Component;
  * 0.1 ms of work, 22 of the database's seconds in a deadline storm of 10,000 limits.
  *
  * <p>Both go as the connection's start-up {@code options}, so they cost no statement. The operator's {@code options}
- * are kept, each setting added unless they name it; left empty, for a pooler that refuses start-up options, they stay
- * empty.
+ * are kept, each setting added unless they set it themselves ({@code -c jit=on}; {@code jit_above_cost} is another
+ * setting); left empty, for a pooler that refuses start-up options, they stay empty.
  */
 @Component
 class PostgresPoolSettings implements BeanPostProcessor {
@@ -53,30 +54,39 @@ class PostgresPoolSettings implements BeanPostProcessor {
   }
 
   private static void batchInserts(HikariDataSource pool) {
-    if (operatorsKey(pool, BATCHED_INSERTS).isEmpty()) {
-      pool.addDataSourceProperty(BATCHED_INSERTS, "true");
-    }
+    pool.addDataSourceProperty(BATCHED_INSERTS, takeOperatorsValue(pool, BATCHED_INSERTS).orElse("true"));
   }
 
   private static void addStartUpSettings(HikariDataSource pool) {
-    Optional<String> key = operatorsKey(pool, OPTIONS);
-    String options = key.map(pool.getDataSourceProperties()::getProperty).orElse("").strip();
-    if (key.isPresent() && options.isEmpty()) {
+    Optional<String> operators = takeOperatorsValue(pool, OPTIONS).map(String::strip);
+    if (operators.isPresent() && operators.get().isEmpty()) {
+      pool.addDataSourceProperty(OPTIONS, ""); // a pooler that refuses start-up options
       return;
     }
-    String named = options.toLowerCase(Locale.ROOT);
+    String options = operators.orElse("");
     List<String> all = new ArrayList<>(options.isEmpty() ? List.of() : List.of(options));
     for (String setting : START_UP_SETTINGS) {
-      if (!named.contains(setting.substring(0, setting.indexOf('=')))) {
+      if (!names(options, setting.substring(0, setting.indexOf('=')))) {
         all.add("-c " + setting);
       }
     }
-    key.ifPresent(pool.getDataSourceProperties()::remove);
     pool.addDataSourceProperty(OPTIONS, String.join(" ", all));
   }
 
-  /** The spelling in which the pool's properties name {@code property}, if the operator set it. */
-  private static Optional<String> operatorsKey(HikariDataSource pool, String property) {
-    return pool.getDataSourceProperties().stringPropertyNames().stream().filter(property::equalsIgnoreCase).findFirst();
+  /** Whether start-up {@code options} set {@code name} ({@code -c name=…} or {@code --name=…}), not a longer name or a value. */
+  private static boolean names(String options, String name) {
+    return Pattern.compile("(^|\\s)(-c\\s*|--)" + Pattern.quote(name) + "\\s*=", Pattern.CASE_INSENSITIVE).matcher(options).find();
+  }
+
+  /**
+   * The operator's value of a pool property, taken out of the pool in whatever spelling it came (an environment variable
+   * arrives lower-cased, and the driver reads only its own spelling), for the caller to put back under the driver's.
+   */
+  private static Optional<String> takeOperatorsValue(HikariDataSource pool, String property) {
+    Properties properties = pool.getDataSourceProperties();
+    Optional<String> key = properties.stringPropertyNames().stream().filter(property::equalsIgnoreCase).findFirst();
+    Optional<String> value = key.map(properties::getProperty);
+    key.ifPresent(properties::remove);
+    return value;
   }
 }

@@ -61,8 +61,8 @@ class PostgresPoolSettingsTest {
     HikariDataSource fromTheEnvironment = pool(POSTGRESQL);
     fromTheEnvironment.addDataSourceProperty("rewritebatchedinserts", "false");
     assertThat(processed(fromTheEnvironment).getDataSourceProperties())
-        .as("SPRING_DATASOURCE_HIKARI_DATASOURCEPROPERTIES_… arrives lower-cased")
-        .containsEntry("rewritebatchedinserts", "false").doesNotContainKey(PostgresPoolSettings.BATCHED_INSERTS);
+        .as("SPRING_DATASOURCE_HIKARI_DATASOURCEPROPERTIES_… arrives lower-cased; the driver reads only its own spelling")
+        .containsEntry(PostgresPoolSettings.BATCHED_INSERTS, "false").doesNotContainKey("rewritebatchedinserts");
   }
 
   @Test
@@ -81,9 +81,24 @@ class PostgresPoolSettingsTest {
     assertThat(processed(compiling).getDataSourceProperties())
         .containsEntry("options", "-c jit=on -c plan_cache_mode=force_generic_plan");
 
+    HikariDataSource both = pool(POSTGRESQL);
+    both.addDataSourceProperty("options", "-c plan_cache_mode=auto --jit=on");
+    assertThat(processed(both).getDataSourceProperties()).as("the README's way back to PostgreSQL's own choices")
+        .containsEntry("options", "-c plan_cache_mode=auto --jit=on");
+
+    HikariDataSource tuned = pool(POSTGRESQL);
+    tuned.addDataSourceProperty("options", "-c jit_above_cost=500000 -c application_name=jitter");
+    assertThat(processed(tuned).getDataSourceProperties()).as("other settings and values that merely contain a name")
+        .containsEntry("options", "-c jit_above_cost=500000 -c application_name=jitter " + GENERIC_PLANS_WITHOUT_JIT);
+
     HikariDataSource behindAPooler = pool(POSTGRESQL);
     behindAPooler.addDataSourceProperty("options", "");
     assertThat(processed(behindAPooler).getDataSourceProperties()).as("no start-up options at all").containsEntry("options", "");
+
+    HikariDataSource behindAPoolerFromTheEnvironment = pool(POSTGRESQL);
+    behindAPoolerFromTheEnvironment.addDataSourceProperty("OPTIONS", " ");
+    assertThat(processed(behindAPoolerFromTheEnvironment).getDataSourceProperties()).containsEntry("options", "")
+        .doesNotContainKey("OPTIONS");
   }
 
   @Test
