@@ -86,6 +86,7 @@ public final class RestCaseBenchmark {
       System.out.println(table(bareRun, jingzhiRun, cases, threads, rounds));
       System.out.println(TableCounters.perCase(bareRun.tables(), jingzhiRun.tables(), cases));
       System.out.println(Statements.compared("jingzhi_bare", "jingzhi_bench", cases + past));
+      System.out.println(Statements.mostCalled("jingzhi_bare", "jingzhi_bench", cases + past, 40));
       System.out.println(Statements.perCase("jingzhi_bench", cases + past));
       System.out.println(historySizes(jingzhi, jingzhiClient, bareClient, cases, threads));
     }

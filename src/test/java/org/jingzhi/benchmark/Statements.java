@@ -59,6 +59,29 @@ final class Statements {
         ofBare[0], ofJingzhi[0], ofJingzhi[0] / ofBare[0], ofBare[1], ofJingzhi[1], ofJingzhi[1] / ofBare[1]);
   }
 
+  /** The {@code limit} statements Jingzhi runs most a case, each with the bare engine's calls of the same text. */
+  static String mostCalled(String bare, String jingzhi, int cases, int limit) {
+    if (!available()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(String.format("%nStatements by calls a case: Jingzhi's most called, the bare engine's of the same text%n"
+        + "| Jingzhi | bare | ms in the database, Jingzhi | statement |%n|---|---|---|---|%n"));
+    String of = " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ";
+    try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
+         ResultSet rows = connection.createStatement().executeQuery("SELECT j.calls, COALESCE(b.calls, 0), j.ms, j.query FROM"
+             + " (SELECT query, sum(calls) calls, sum(total_exec_time) ms" + of + "'" + jingzhi + "' GROUP BY query) j"
+             + " LEFT JOIN (SELECT query, sum(calls) calls" + of + "'" + bare + "' GROUP BY query) b ON b.query = j.query"
+             + " ORDER BY j.calls DESC LIMIT " + limit)) {
+      while (rows.next()) {
+        out.append(String.format("| %.1f | %.1f | %.2f | `%s` |%n", rows.getLong(1) / (double) cases, rows.getLong(2) / (double) cases,
+            rows.getDouble(3) / cases, shortened(oneLine(rows.getString(4)))));
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toString();
+  }
+
   private static double[] callsAndTime(String database, int cases) {
     try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
          ResultSet sum = connection.createStatement().executeQuery("SELECT sum(calls), sum(total_exec_time) FROM pg_stat_statements s"
