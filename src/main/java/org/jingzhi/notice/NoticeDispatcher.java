@@ -36,7 +36,8 @@ public class NoticeDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(NoticeDispatcher.class);
   private static final int MAX_ERROR = 1000;
-  private static final String CLAIM = "SELECT id FROM jz_notice WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?"
+  /** The next notice due, read whole and locked by the same statement. */
+  private static final String CLAIM = "SELECT * FROM jz_notice WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?"
       + " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED";
 
   private final JdbcTemplate jdbc;
@@ -92,11 +93,11 @@ public class NoticeDispatcher {
 
   private boolean deliverNext() {
     Date now = ClockUtil.getCurrentTime();
-    List<Long> due = jdbc.queryForList(CLAIM, Long.class, new Timestamp(now.getTime()));
+    List<Notice> due = jdbc.query(CLAIM, Notices.ROW, new Timestamp(now.getTime()));
     if (due.isEmpty()) {
       return false;
     }
-    Notice notice = jdbc.queryForObject("SELECT * FROM jz_notice WHERE id = ?", Notices.ROW, due.get(0));
+    Notice notice = due.get(0);
     DeliveryChannel channel = channels.get(notice.channel());
     try {
       if (channel == null) {

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The outbox under faults: retries with back-off, giving up, retry by hand, two dispatchers, a node dying mid-delivery. */
 @IntegrationTest
@@ -45,6 +47,12 @@ class NoticeDispatchTest {
   JdbcTemplate jdbc;
   @Autowired
   DataSource dataSource;
+  @Autowired
+  PlatformTransactionManager transactions;
+  @Autowired
+  List<DeliveryChannel> channels;
+  @Autowired
+  NoticeSettings settings;
 
   Http http;
 
@@ -223,6 +231,35 @@ class NoticeDispatchTest {
     for (int i = 0; i < 3000 && SMS.requests() == before && !first.isDone(); i++) {
       Thread.onSpinWait();
       Thread.yield();
+    }
+  }
+
+  /** A delivery is its claim, which reads the whole notice, and its outcome: two statements, with the empty claim after. */
+  @Test
+  void aNoticeIsClaimedAndReadInOneStatement() {
+    dispatcher.dispatchDue();
+    Notice notice = tell(NoticeDeliveryTest.newMobile());
+    CountingJdbc counting = new CountingJdbc(dataSource);
+    NoticeDispatcher counted = new NoticeDispatcher(counting, transactions, channels, settings);
+
+    assertThat(counted.dispatchDue()).isEqualTo(1);
+
+    assertThat(row(notice).status()).isEqualTo(Notice.Status.SENT);
+    assertThat(counting.statements).as("claim with the notice, mark it sent, find none due").isEqualTo(3);
+  }
+
+  /** Counts the statements run with arguments, as every statement of the dispatcher is. */
+  private static final class CountingJdbc extends JdbcTemplate {
+    int statements;
+
+    CountingJdbc(DataSource dataSource) {
+      super(dataSource);
+    }
+
+    @Override
+    protected PreparedStatementSetter newArgPreparedStatementSetter(Object[] args) {
+      statements++;
+      return super.newArgPreparedStatementSetter(args);
     }
   }
 
