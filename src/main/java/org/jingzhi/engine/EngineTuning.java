@@ -7,8 +7,6 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.HistoryLevel;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -44,27 +42,24 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     CommandInterceptors.addOutside(configuration, retry, new RefusedInputUnwrapping());
 
-    List<SessionFactory> sessions = new ArrayList<>();
-    if (configuration.getCustomSessionFactories() != null) {
-      sessions.addAll(configuration.getCustomSessionFactories());
-    }
-    sessions.add(inPlaceOf(AuthorizationManager.class, TunedAuthorizationManager::new));
-    sessions.add(inPlaceOf(TaskManager.class, OwnWorkTaskManager::new));
-    configuration.setCustomSessionFactories(sessions);
-
-    List<HistoryLevel> levels = new ArrayList<>();
-    if (configuration.getCustomHistoryLevels() != null) {
-      levels.addAll(configuration.getCustomHistoryLevels());
-    }
-    levels.add(new TrimmedHistoryLevel()); // registered last, so the configured level "full" resolves to it
-    configuration.setCustomHistoryLevels(levels);
-
+    configuration.setCustomSessionFactories(joined(configuration.getCustomSessionFactories(),
+        List.of(inPlaceOf(AuthorizationManager.class, TunedAuthorizationManager::new), inPlaceOf(TaskManager.class, OwnWorkTaskManager::new))));
+    // registered last, so the configured level "full" resolves to it
+    configuration.setCustomHistoryLevels(joined(configuration.getCustomHistoryLevels(), List.of(new TrimmedHistoryLevel())));
     configuration.setEnableDefaultDbHistoryEventHandler(false);
-    List<HistoryEventHandler> historyHandlers = new ArrayList<>(List.of(new TrimmedHistoryEventHandler()));
-    if (configuration.getCustomHistoryEventHandlers() != null) {
-      historyHandlers.addAll(configuration.getCustomHistoryEventHandlers());
+    configuration.setCustomHistoryEventHandlers(joined(List.of(new TrimmedHistoryEventHandler()), configuration.getCustomHistoryEventHandlers()));
+  }
+
+  /** {@code first}, then {@code then}: the engine's lists of custom parts, either of which may be unset. */
+  private static <T> List<T> joined(List<? extends T> first, List<? extends T> then) {
+    List<T> all = new ArrayList<>();
+    if (first != null) {
+      all.addAll(first);
     }
-    configuration.setCustomHistoryEventHandlers(historyHandlers);
+    if (then != null) {
+      all.addAll(then);
+    }
+    return all;
   }
 
   /** Opens {@code manager} in place of the engine's own of {@code type}, for every command. */

@@ -19,6 +19,8 @@ final class Statements {
 
   private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:from|into|update|join)\\s+([a-z_][a-z0-9_]*)");
   private static final String URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+  /** The statements of one database, named after it in quotes. */
+  private static final String OF_DATABASE = " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ";
 
   private Statements() {
   }
@@ -66,11 +68,10 @@ final class Statements {
     }
     StringBuilder out = new StringBuilder(String.format("%nStatements by calls a case: Jingzhi's most called, the bare engine's of the same text%n"
         + "| Jingzhi | bare | ms in the database, Jingzhi | statement |%n|---|---|---|---|%n"));
-    String of = " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ";
     try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
          ResultSet rows = connection.createStatement().executeQuery("SELECT j.calls, COALESCE(b.calls, 0), j.ms, j.query FROM"
-             + " (SELECT query, sum(calls) calls, sum(total_exec_time) ms" + of + "'" + jingzhi + "' GROUP BY query) j"
-             + " LEFT JOIN (SELECT query, sum(calls) calls" + of + "'" + bare + "' GROUP BY query) b ON b.query = j.query"
+             + " (SELECT query, sum(calls) calls, sum(total_exec_time) ms" + OF_DATABASE + "'" + jingzhi + "' GROUP BY query) j"
+             + " LEFT JOIN (SELECT query, sum(calls) calls" + OF_DATABASE + "'" + bare + "' GROUP BY query) b ON b.query = j.query"
              + " ORDER BY j.calls DESC LIMIT " + limit)) {
       while (rows.next()) {
         out.append(String.format("| %.1f | %.1f | %.2f | `%s` |%n", rows.getLong(1) / (double) cases, rows.getLong(2) / (double) cases,
@@ -84,8 +85,8 @@ final class Statements {
 
   private static double[] callsAndTime(String database, int cases) {
     try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
-         ResultSet sum = connection.createStatement().executeQuery("SELECT sum(calls), sum(total_exec_time) FROM pg_stat_statements s"
-             + " JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '" + database + "' AND s.query NOT ILIKE 'VACUUM%'")) {
+         ResultSet sum = connection.createStatement().executeQuery("SELECT sum(calls), sum(total_exec_time)" + OF_DATABASE
+             + "'" + database + "' AND s.query NOT ILIKE 'VACUUM%'")) {
       sum.next();
       return new double[] {sum.getLong(1) / (double) cases, sum.getDouble(2) / cases};
     } catch (Exception e) {
@@ -101,8 +102,8 @@ final class Statements {
     Map<String, double[]> byCause = new LinkedHashMap<>();
     StringBuilder top = new StringBuilder(String.format("%nTop statements by rows per case (%s)%n| calls | rows | statement |%n|---|---|---|%n", database));
     try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
-         ResultSet rows = connection.createStatement().executeQuery("SELECT query, calls, rows, total_exec_time FROM pg_stat_statements s JOIN pg_database d"
-             + " ON d.oid = s.dbid WHERE d.datname = '" + database + "' ORDER BY rows DESC")) {
+         ResultSet rows = connection.createStatement().executeQuery("SELECT query, calls, rows, total_exec_time" + OF_DATABASE
+             + "'" + database + "' ORDER BY rows DESC")) {
       int listed = 0;
       while (rows.next()) {
         String query = oneLine(rows.getString(1));
@@ -146,7 +147,7 @@ final class Statements {
           return String.format("%n(pg_stat_statements.track_planning is off: no planning figures)%n");
         }
       }
-      String of = " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = '" + database + "'";
+      String of = OF_DATABASE + "'" + database + "'";
       StringBuilder out = new StringBuilder();
       try (ResultSet sum = connection.createStatement().executeQuery(
           "SELECT sum(calls), sum(plans), sum(total_plan_time), sum(total_exec_time)" + of)) {

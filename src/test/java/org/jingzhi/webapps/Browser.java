@@ -149,7 +149,7 @@ public final class Browser implements AutoCloseable {
     }
     driver.findElement(By.cssSelector("button[type='submit']")).click();
     // logged in once the form is gone: navigating away earlier can abort the login request (seen in CI)
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(secret));
   }
 
   private boolean typed(By username, String user, By secret, String password) {
