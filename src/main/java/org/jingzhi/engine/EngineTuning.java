@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.EventSubscriptionManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Engine behaviour the platform relies on: retries of optimistic-locking conflicts
  * ({@link OptimisticLockingRetry}), refused input reaching the caller as such
  * ({@link RefusedInputUnwrapping}), authorization checks without the engine's per-command group filter
- * ({@link TunedAuthorizationManager}), 「待办」 counted part by part and the unit filters listed without duplicates to remove ({@link OwnWorkTaskManager}), history without the logs nobody reads
+ * ({@link TunedAuthorizationManager}), subscriptions deleted without a look-up for jobs only signals have ({@link TunedEventSubscriptionManager}), 「待办」 counted part by part and the unit filters listed without duplicates to remove ({@link OwnWorkTaskManager}), history without the logs nobody reads
  * ({@link TrimmedHistoryLevel}, {@link TrimmedHistoryEventHandler}), JSON values in their variable's row ({@link InlineJsonSerializer}), and indexes that let the job executor find due timers quickly
  * when it acquires jobs by due date.
  */
@@ -43,7 +44,8 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
     CommandInterceptors.addOutside(configuration, retry, new RefusedInputUnwrapping());
 
     configuration.setCustomSessionFactories(joined(configuration.getCustomSessionFactories(),
-        List.of(inPlaceOf(AuthorizationManager.class, TunedAuthorizationManager::new), inPlaceOf(TaskManager.class, OwnWorkTaskManager::new))));
+        List.of(inPlaceOf(AuthorizationManager.class, TunedAuthorizationManager::new), inPlaceOf(TaskManager.class, OwnWorkTaskManager::new),
+            inPlaceOf(EventSubscriptionManager.class, TunedEventSubscriptionManager::new))));
     // registered last, so the configured level "full" resolves to it
     configuration.setCustomHistoryLevels(joined(configuration.getCustomHistoryLevels(), List.of(new TrimmedHistoryLevel())));
     configuration.setEnableDefaultDbHistoryEventHandler(false);
