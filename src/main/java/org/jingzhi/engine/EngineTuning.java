@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * ({@link OptimisticLockingRetry}), refused input reaching the caller as such
  * ({@link RefusedInputUnwrapping}), authorization checks without the engine's per-command group filter
  * ({@link TunedAuthorizationManager}), subscriptions deleted without a look-up for jobs only signals have ({@link TunedEventSubscriptionManager}), 「待办」 counted part by part and the unit filters listed without duplicates to remove ({@link OwnWorkTaskManager}), history without the logs nobody reads
- * ({@link TrimmedHistoryLevel}, {@link TrimmedHistoryEventHandler}), JSON values in their variable's row ({@link InlineJsonSerializer}), and indexes that let the job executor find due timers quickly
+ * ({@link TrimmedHistoryLevel}, {@link TrimmedHistoryEventHandler}), statements' SQL written without searching a query's methods again at every read ({@link CachedReadMethods}), JSON values in their variable's row ({@link InlineJsonSerializer}), and indexes that let the job executor find due timers quickly
  * when it acquires jobs by due date.
  */
 @Component
@@ -42,6 +42,7 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     CommandInterceptors.addOutside(configuration, retry, new RefusedInputUnwrapping());
+    CachedReadMethods.useFor(configuration.getProcessEngineName());
 
     configuration.setCustomSessionFactories(joined(configuration.getCustomSessionFactories(),
         List.of(inPlaceOf(AuthorizationManager.class, TunedAuthorizationManager::new), inPlaceOf(TaskManager.class, OwnWorkTaskManager::new),
