@@ -17,17 +17,19 @@ import org.camunda.bpm.engine.impl.context.Context;
  * The methods MyBatis's OGNL reads the engine's query properties with, found once per class and name (README
  * 「Performance at city scale」).
  *
- * <p>MyBatis writes each engine statement's SQL by reading the query's properties: a task query's 115 conditions, the
- * authorization and tenant checks of every query. OGNL keeps the getter it finds for a property, but a property named by
- * a method that is no getter — {@code authCheck.shouldPerformAuthorizatioCheck}, {@code query.isOrQueryActive},
- * {@code tenantCheck.isTenantCheckEnabled} — has none, and for it OGNL searches all of the class's public methods by
- * name again at every read, lower-casing each ({@code OgnlRuntime.getReadMethod}: a task query has several hundred).
- * Here that search is made once and the method it found is called; whether the method may be called is still asked of
- * the context at every read, and a property without one (a field, or nothing) is read as OGNL reads it.
+ * <p>MyBatis writes each engine statement's SQL by reading the query's properties: a task query's 115 conditions among
+ * them. OGNL keeps the getter it finds for a property, but a property named by a method that is no getter — the task
+ * query's {@code query.isOrQueryActive} and {@code query.isWithoutTenantId}, read for the query and again for each of its
+ * or-branches — has none, and for it OGNL searches all of the class's public methods by name at every read, lower-casing
+ * each ({@code OgnlRuntime.getReadMethod}: a task query has several hundred). Here that search is made once and the
+ * method it found is called; whether the method may be called is still asked of the context at every read, and a
+ * property without one (a field, or nothing) is read as OGNL reads it, as is any property whose search fails.
  *
  * <p>OGNL's accessors are one registry for the whole JVM, so this one is asked for every object's properties but
  * remembers only for the engines that asked for it ({@link #useFor}); others, such as the bare engine the REST benchmark
- * runs beside the platform, read as OGNL does.
+ * runs beside the platform, read as OGNL does. OGNL keeps the accessor it found for each class, so a class whose
+ * properties were read before the first engine asked keeps OGNL's own: the platform's engine asks while it is
+ * configured, before it runs a statement.
  */
 final class CachedReadMethods extends ObjectPropertyAccessor {
 
@@ -54,7 +56,7 @@ final class CachedReadMethods extends ObjectPropertyAccessor {
 
   @Override
   public Object getPossibleProperty(OgnlContext context, Object target, String name) throws OgnlException {
-    Method method = forEngineInUse() ? readMethod(target.getClass(), name) : null;
+    Method method = forEngineInUse() ? foundOrNone(target.getClass(), name) : null;
     if (method == null || !context.getMemberAccess().isAccessible(context, target, method, name)) {
       return super.getPossibleProperty(context, target, name);
     }
@@ -64,6 +66,15 @@ final class CachedReadMethods extends ObjectPropertyAccessor {
       throw new OgnlException(name, e.getTargetException());
     } catch (IllegalAccessException | RuntimeException e) {
       throw new OgnlException(name, e);
+    }
+  }
+
+  /** A search that fails is left to OGNL, which fails it as it always has. */
+  private Method foundOrNone(Class<?> type, String name) {
+    try {
+      return readMethod(type, name);
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 

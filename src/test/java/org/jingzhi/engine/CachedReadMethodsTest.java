@@ -50,9 +50,10 @@ class CachedReadMethodsTest {
       context.getAuthorizationManager().configureTaskQuery(query);
       assertThat(statement.getBoundSql(query).getSql()).as("the unit's grants are checked").contains("ACT_RU_AUTHORIZATION");
 
-      assertThat(CachedReadMethods.remembered(AuthorizationCheck.class)).as("read through a method that is no getter")
-          .contains("shouldPerformAuthorizatioCheck");
-      assertThat(CachedReadMethods.remembered(TaskQueryImpl.class)).contains("isOrQueryActive", "candidateGroups", "assignee");
+      assertThat(CachedReadMethods.remembered(TaskQueryImpl.class)).contains("isOrQueryActive", "isWithoutTenantId", "candidateGroups", "assignee");
+      assertThat(OgnlRuntime.getGetMethod(TaskQueryImpl.class, "isOrQueryActive")).as("OGNL's getter of the or-branches' test").isNull();
+      assertThat(OgnlRuntime.getGetMethod(TaskQueryImpl.class, "isWithoutTenantId")).isNull();
+      assertThat(CachedReadMethods.remembered(AuthorizationCheck.class)).contains("shouldPerformAuthorizatioCheck");
       for (Object target : List.of(query, query.getQueries().get(1), query.getAuthCheck())) {
         for (String property : CachedReadMethods.remembered(target.getClass())) {
           assertThat(read(platformAccessor(), target, property)).as(property)

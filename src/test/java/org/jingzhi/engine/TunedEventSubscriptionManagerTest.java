@@ -25,6 +25,7 @@ class TunedEventSubscriptionManagerTest {
   /** The engine's look-up, on deleting a subscription, for the jobs that deliver its event later. */
   private static final String PENDING_EVENT_JOBS = "selectJobsByConfiguration";
   private static final String SIGNAL = "jz-fixture-signal";
+  private static final String MESSAGE = "jz-fixture-message";
 
   @Autowired
   ProcessEngine engine;
@@ -47,24 +48,29 @@ class TunedEventSubscriptionManagerTest {
   }
 
   @Test
-  void aSignalSubscriptionStillTakesTheJobsOfAnAsynchronousSignalWithIt() {
+  void aSignalSubscriptionStillTakesTheJobOfAnAsynchronousSignalWithItWhenAMessageWinsTheRace() {
     engine.getIdentityService().clearAuthentication();
     engine.getRepositoryService().createDeployment()
-        .addModelInstance("signal-catch-fixture.bpmn", Bpmn.createExecutableProcess("signal-catch-fixture").camundaHistoryTimeToLive(1)
-            .startEvent().intermediateCatchEvent("caught").signal(SIGNAL).endEvent().done())
+        .addModelInstance("signal-or-message-fixture.bpmn", Bpmn.createExecutableProcess("signal-or-message-fixture")
+            .camundaHistoryTimeToLive(1).startEvent().eventBasedGateway()
+            .intermediateCatchEvent("signalled").signal(SIGNAL).endEvent()
+            .moveToLastGateway().intermediateCatchEvent("messaged").message(MESSAGE).userTask("afterMessage").endEvent().done())
         .addModelInstance("signal-throw-fixture.bpmn", asynchronousThrow())
         .deploy();
     RuntimeService runtime = engine.getRuntimeService();
-    ProcessInstance catching = runtime.startProcessInstanceByKey("signal-catch-fixture");
+    ProcessInstance catching = runtime.startProcessInstanceByKey("signal-or-message-fixture");
     runtime.startProcessInstanceByKey("signal-throw-fixture");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(catching.getId()).count())
         .as("the signal waits in a job to be delivered").isEqualTo(1);
 
     int lookups = EngineStatements.selects(engine, PENDING_EVENT_JOBS,
-        () -> runtime.deleteProcessInstance(catching.getId(), "夹具结束"));
+        () -> runtime.createMessageCorrelation(MESSAGE).processInstanceId(catching.getId()).correlate());
 
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(catching.getId()).singleResult().getTaskDefinitionKey())
+        .as("the case goes on after the message").isEqualTo("afterMessage");
     assertThat(lookups).as("the signal subscription's look-up for its pending jobs").isEqualTo(1);
-    assertThat(engine.getManagementService().createJobQuery().processInstanceId(catching.getId()).count()).isZero();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(catching.getId()).count())
+        .as("the signal's job went with its subscription").isZero();
   }
 
   private static BpmnModelInstance asynchronousThrow() {
