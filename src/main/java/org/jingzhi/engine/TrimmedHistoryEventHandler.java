@@ -5,6 +5,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -12,6 +15,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.jingzhi.supervision.OverdueSupervision;
 
@@ -26,7 +30,8 @@ import org.jingzhi.supervision.OverdueSupervision;
  *   how many parallel reviews are still open, rewritten at every completion; which reviews ran and when each ended is in
  *   the activity and task history. They stay in the runtime, where the engine reads them. A variable of the case itself
  *   under one of these names keeps its history;</li>
- *   <li>the row of a step's own field created without a value, until it gets one;</li>
+ *   <li>the row of a step's own field created without a value, until it gets one (inserted without looking for it when
+ *   it gets its value in the command that created it);</li>
  *   <li>the input parameters of a missed limit's step ({@link OverdueSupervision#INPUTS}: unit, subject, due date, …),
  *   four or more rows a miss, all written in the second a deadline storm is busiest: the step writes what they say into
  *   the overdue record ({@code jz_overdue}), which the case and event views, the case trail and Cockpit's overdue counts
@@ -112,6 +117,28 @@ class TrimmedHistoryEventHandler extends DbHistoryEventHandler {
         variable.setRemovalTime(started.getRemovalTime());
       }
     }
+  }
+
+  /**
+   * A step's field answered in the command that created it empty (a task's completion writes each answer into the
+   * step's own field as it creates it): its creation was not written, and nothing of the variable is in the database yet,
+   * so the row is inserted without the engine's look-up for it, which could only find nothing. Every other update is the
+   * engine's: it finds the row in this command or in the database, or inserts it when missing.
+   */
+  @Override
+  protected void insertHistoricVariableUpdateEntity(HistoricVariableUpdateEventEntity event) {
+    if (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE) && createdInThisCommandWithoutItsRow(event)) {
+      getDbEntityManager().insert(new HistoricVariableInstanceEntity(event));
+      return;
+    }
+    super.insertHistoricVariableUpdateEntity(event);
+  }
+
+  private boolean createdInThisCommandWithoutItsRow(HistoricVariableUpdateEventEntity event) {
+    DbEntityCache cache = getDbEntityManager().getDbEntityCache();
+    CachedDbEntity variable = cache.getCachedEntity(VariableInstanceEntity.class, event.getVariableInstanceId());
+    return variable != null && variable.getEntityState() == DbEntityState.TRANSIENT
+        && cache.get(HistoricVariableInstanceEntity.class, event.getVariableInstanceId()) == null;
   }
 
   @Override

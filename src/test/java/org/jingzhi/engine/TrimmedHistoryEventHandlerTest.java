@@ -1,6 +1,7 @@
 package org.jingzhi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,6 +17,7 @@ import org.jingzhi.approval.JointApprovals;
 import org.jingzhi.supervision.OverdueRecords;
 import org.jingzhi.supervision.OverdueSupervision;
 import org.jingzhi.support.Clock;
+import org.jingzhi.support.EngineStatements;
 import org.jingzhi.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @IntegrationTest
 class TrimmedHistoryEventHandlerTest {
+
+  /** The engine's look-up of a variable's history row before it updates it. */
+  private static final String HISTORIC_VARIABLE = "selectHistoricVariableInstance";
 
   @Autowired
   ProcessEngine engine;
@@ -133,5 +138,32 @@ class TrimmedHistoryEventHandlerTest {
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(supervision).variableNameIn("overdueUnit", "overdueDue")
         .list()).as("the supervision case's own variables of those names keep their history")
         .extracting(HistoricVariableInstance::getValue).containsExactlyInAnyOrder("market", marketLimit.getDuedate());
+  }
+
+  @Test
+  void aStepsAnswersGetTheirRowsWithoutALookUpWhileTheCasesOwnVariablesAreUpdatedAsBefore() {
+    JointApprovalDriver driver = new JointApprovalDriver(engine, approvals);
+    ProcessInstance instance = driver.submit("restaurant-opening", "答复历史餐饮店开业");
+    String id = instance.getId();
+
+    int acceptance = EngineStatements.selects(engine, HISTORIC_VARIABLE, () -> driver.accept(instance));
+    int review = EngineStatements.selects(engine, HISTORIC_VARIABLE,
+        () -> driver.review(instance, "fire", "approved", "消防通道畅通", null));
+    int rename = EngineStatements.selects(engine, HISTORIC_VARIABLE,
+        () -> engine.getRuntimeService().setVariable(id, "projectName", "答复历史餐饮店开业（更名）"));
+
+    assertThat(acceptance).as("look-ups for the rows of the window's answers").isZero();
+    assertThat(review).as("look-ups for the rows of the fire review's answers").isZero();
+    HistoryService history = engine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableNameIn("acceptance", "decision").list())
+        .as("each answer has its row in its step, the window's also in the case, with the case's removal time")
+        .extracting(HistoricVariableInstance::getName, HistoricVariableInstance::getValue, HistoricVariableInstance::getState)
+        .containsExactlyInAnyOrder(tuple("acceptance", "accepted", "CREATED"), tuple("acceptance", "accepted", "CREATED"),
+            tuple("decision", "approved", "CREATED"));
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableNameIn("acceptance", "decision").list())
+        .allSatisfy(answer -> assertThat(answer.getRemovalTime()).isNotNull());
+    assertThat(rename).as("the case's own variable, written before: the engine finds its row").isEqualTo(1);
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("projectName").singleResult()
+        .getValue()).isEqualTo("答复历史餐饮店开业（更名）");
   }
 }
