@@ -17,12 +17,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine behaviour the platform relies on: retries of optimistic-locking conflicts
- * ({@link OptimisticLockingRetry}), refused input reaching the caller as such
- * ({@link RefusedInputUnwrapping}), authorization checks without the engine's per-command group filter
- * ({@link TunedAuthorizationManager}), subscriptions deleted without a look-up for jobs only signals have ({@link TunedEventSubscriptionManager}), 「待办」 counted part by part and the unit filters listed without duplicates to remove ({@link OwnWorkTaskManager}), history without the logs nobody reads
- * ({@link TrimmedHistoryLevel}, {@link TrimmedHistoryEventHandler}), statements' SQL written without searching a query's methods again at every read ({@link CachedReadMethods}), JSON values in their variable's row ({@link InlineJsonSerializer}), and indexes that let the job executor find due timers quickly
- * when it acquires jobs by due date.
+ * Engine behaviour the platform relies on:
+ * <ul>
+ *   <li>retries of optimistic-locking conflicts ({@link OptimisticLockingRetry});</li>
+ *   <li>refused input reaching the caller as such ({@link RefusedInputUnwrapping});</li>
+ *   <li>authorization checks without the engine's per-command group filter ({@link TunedAuthorizationManager});</li>
+ *   <li>subscriptions deleted without a look-up for jobs only signals have ({@link TunedEventSubscriptionManager});</li>
+ *   <li>「待办」 counted part by part and the unit filters listed without duplicates to remove ({@link OwnWorkTaskManager});</li>
+ *   <li>history without the logs nobody reads ({@link TrimmedHistoryLevel}, {@link TrimmedHistoryEventHandler});</li>
+ *   <li>statements' SQL written without searching a query's methods again at every read ({@link CachedReadMethods});</li>
+ *   <li>JSON values in their variable's row ({@link InlineJsonSerializer});</li>
+ *   <li>indexes that let the job executor find due timers quickly when it acquires jobs by due date.</li>
+ * </ul>
  */
 @Component
 public class EngineTuning extends AbstractProcessEnginePlugin {
