@@ -37,7 +37,22 @@ public final class SmsGatewayStub {
   public record Sms(String phone, String signName, String templateCode, Map<String, String> parameters, String outId) {
   }
 
-  private record Plan(int status, String code, long delayMillis, CountDownLatch hold) {
+  private record Plan(int status, String code, long delayMillis, Held held) {
+  }
+
+  /** A request held at the gateway: the test waits until it arrives, then lets it be answered. */
+  public static final class Held {
+    private final CountDownLatch arrived = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    /** Whether the held request reached the gateway within {@code seconds}. */
+    public boolean arrivedWithin(long seconds) throws InterruptedException {
+      return arrived.await(seconds, TimeUnit.SECONDS);
+    }
+
+    public void release() {
+      released.countDown();
+    }
   }
 
   private final HttpServer server;
@@ -83,10 +98,10 @@ public final class SmsGatewayStub {
   }
 
   /** The next request for this number is accepted only when the latch is released: to catch a dispatcher mid-delivery. */
-  public CountDownLatch holdNext(String phone) {
-    CountDownLatch hold = new CountDownLatch(1);
-    plan(phone, new Plan(200, "OK", 0, hold));
-    return hold;
+  public Held holdNext(String phone) {
+    Held held = new Held();
+    plan(phone, new Plan(200, "OK", 0, held));
+    return held;
   }
 
   private void plan(String phone, Plan plan) {
@@ -127,9 +142,12 @@ public final class SmsGatewayStub {
       if (plan.delayMillis() > 0) {
         TimeUnit.MILLISECONDS.sleep(plan.delayMillis());
       }
-      if (plan.hold() != null && !plan.hold().await(30, TimeUnit.SECONDS)) {
-        answer(exchange, 500, "{}");
-        return;
+      if (plan.held() != null) {
+        plan.held().arrived.countDown();
+        if (!plan.held().released.await(30, TimeUnit.SECONDS)) {
+          answer(exchange, 500, "{}");
+          return;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
