@@ -94,20 +94,37 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    String prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
-    createJobAcquisitionIndexes(prefix);
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    createJobAcquisitionIndexes(configuration.getDatabaseTablePrefix(), configuration.getDatabaseType());
   }
 
   /**
-   * The job executor asks for due jobs {@code ORDER BY TYPE_ DESC, DUEDATE_} (timers first, oldest first) that no other
-   * thread holds, which a subquery over the jobs locked now tells. Without these indexes PostgreSQL checked every due job
-   * and sorted them all for each acquisition: 62 ms with 10,000 limits due at 23:59:59, most of the database's time in a
-   * deadline storm (README 「Deadline storm」); with them it reads the first due jobs in order and the few locked ones,
-   * 0.14 ms. The index on (TYPE_, DUEDATE_) they replace could not give that order.
+   * The job executor asks for due jobs ({@code DUEDATE_ <= now}, every job has one) {@code ORDER BY DUEDATE_} that no
+   * other thread holds, which a subquery over the jobs locked now tells. PostgreSQL keeps one plan for the statement
+   * (generic plans, {@link PostgresPoolSettings}), made without knowing how many jobs are due or locked, so each index
+   * holds only the jobs its part of the statement can want:
+   * <ul>
+   *   <li>the jobs the job executor may take (not failed, not suspended) by due date: read in order, up to the first that
+   *   is not due, so a storm's 10,000 limits due at 23:59:59 cost what their first few cost, and a quiet poll reads
+   *   nothing however many timers wait;</li>
+   *   <li>the locked jobs by lock expiry: the few in flight, where an index of all jobs' expiry looked to the plan like a
+   *   third of the table and was passed over for a scan of it at every acquisition.</li>
+   * </ul>
+   * Before (README 「Deadline storm」, fifteenth round), jobs were ordered by type first and a job's due date could be
+   * missing, so the plan walked every waiting timer at every poll: 18,000 index entries, 9 ms, with 2,000 open cases.
+   * H2 has no partial indexes; there they hold every job.
    */
-  private void createJobAcquisitionIndexes(String prefix) {
-    jdbc.execute("CREATE INDEX IF NOT EXISTS JZ_IDX_JOB_ACQUISITION ON " + prefix + "ACT_RU_JOB (TYPE_ DESC, DUEDATE_)");
-    jdbc.execute("CREATE INDEX IF NOT EXISTS JZ_IDX_JOB_LOCK_EXP ON " + prefix + "ACT_RU_JOB (LOCK_EXP_TIME_)");
-    jdbc.execute("DROP INDEX IF EXISTS " + prefix.substring(0, prefix.lastIndexOf('.') + 1) + "JZ_IDX_JOB_TYPE_DUEDATE");
+  private void createJobAcquisitionIndexes(String prefix, String databaseType) {
+    String schema = prefix.substring(0, prefix.lastIndexOf('.') + 1);
+    if ("postgres".equals(databaseType)) {
+      jdbc.execute("CREATE INDEX IF NOT EXISTS JZ_IDX_JOB_DUE ON " + prefix + "ACT_RU_JOB (DUEDATE_) WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1");
+      jdbc.execute("CREATE INDEX IF NOT EXISTS JZ_IDX_JOB_LOCKED ON " + prefix + "ACT_RU_JOB (LOCK_EXP_TIME_) WHERE LOCK_OWNER_ IS NOT NULL");
+      jdbc.execute("DROP INDEX IF EXISTS " + schema + "JZ_IDX_JOB_LOCK_EXP");
+    } else {
+      jdbc.execute("CREATE INDEX IF NOT EXISTS JZ_IDX_JOB_DUE ON " + prefix + "ACT_RU_JOB (DUEDATE_)");
+      jdbc.execute("CREATE INDEX IF NOT EXISTS JZ_IDX_JOB_LOCK_EXP ON " + prefix + "ACT_RU_JOB (LOCK_EXP_TIME_)");
+    }
+    jdbc.execute("DROP INDEX IF EXISTS " + schema + "JZ_IDX_JOB_TYPE_DUEDATE");
+    jdbc.execute("DROP INDEX IF EXISTS " + schema + "JZ_IDX_JOB_ACQUISITION");
   }
 }

@@ -5,6 +5,7 @@ import static org.jingzhi.engine.TaskCommandFields.*;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -38,8 +39,9 @@ import org.jingzhi.forms.FormVariables;
  * anywhere. This guard adds the missing half for every call a client makes through the engine REST
  * API or the webapps (the outermost command of a logged-in user that our own code did not issue):
  * task variables follow the task's form ({@link TaskVariableRules}), starts follow the start form
- * ({@link StartRules}), notes follow the right to work a task ({@link TaskNoteRules}), and repairs
- * of running cases (modification, restart, migration) are for administrators.
+ * ({@link StartRules}), notes follow the right to work a task ({@link TaskNoteRules}), repairs
+ * of running cases (modification, restart, migration) are for administrators, and nobody clears a
+ * job's due date.
  *
  * <p>It is two interceptors: {@link #outer()} before the command context opens recognises the
  * client's command and classifies its failure; {@link #inner()} inside the transaction checks it.
@@ -91,6 +93,7 @@ public class ClientCommandGuard {
       CommandFields.of(CreateAttachmentCmd.class, "attachmentDescription", String.class);
   private static final CommandFields<String> ATTACHMENT_URL = CommandFields.of(CreateAttachmentCmd.class, "url", String.class);
   private static final CommandFields<InputStream> ATTACHMENT_CONTENT = CommandFields.of(CreateAttachmentCmd.class, "content", InputStream.class);
+  private static final CommandFields<Date> JOB_DUE_DATE = CommandFields.of(SetJobDuedateCmd.class, "newDuedate", Date.class);
 
   private final ProcessEngineConfigurationImpl configuration;
   private final ThreadLocal<Command<?>> clientCommand = new ThreadLocal<>();
@@ -145,6 +148,10 @@ public class ClientCommandGuard {
    * what the task's form shows, which {@link #after} keeps of them: the task is gone by then.
    */
   private FormVariables before(Command<?> command, CommandContext context) {
+    if (command instanceof SetJobDuedateCmd && JOB_DUE_DATE.get(command) == null) {
+      // the job executor takes only jobs with a due date (application.yaml): a cleared one would never run
+      throw new BadUserRequestException("作业的到期时间不能清空，要立即执行请填当前时间（a job's due date cannot be cleared: give the time it should run）");
+    }
     boolean administrator = context.getAuthorizationManager().isCamundaAdmin(context.getAuthentication());
     if (!administrator && ADMINISTRATOR_ONLY.stream().anyMatch(type -> type.isInstance(command))) {
       throw new AuthorizationException("此操作（" + command.getClass().getSimpleName().replace("Cmd", "") + "）仅限管理员：修改、重启、迁移流程实例，改删意见和附件，任务抛出错误，委托办结");

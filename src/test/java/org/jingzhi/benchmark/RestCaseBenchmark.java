@@ -41,7 +41,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * vacuums and analyzes its tables as autovacuum would, so that the measured cases meet a city's past, warm code, and the
  * plans PostgreSQL makes for it. {@code -Dbenchmark.rounds=N} measures the cases in N rounds, the bare engine's and
  * Jingzhi's alternating (each first in every other round), and sums them: on a shared machine a slower minute then falls
- * on both.
+ * on both. {@code -Dbenchmark.open=N} leaves N cases open on each database before the measurement (accepted, their four
+ * reviews waiting) and then vacuums and analyzes it: a city's open work, without which the runtime tables are nearly
+ * empty and PostgreSQL plans their statements as scans of a few pages, dead rows included. With
+ * {@code -Dbenchmark.bare-task-parent-index=true} the bare engine gets the one index of ours its statements use
+ * ({@code V11}: a task's subtasks, looked up at every completion), so that open work measures the rest of the difference.
  */
 public final class RestCaseBenchmark {
 
@@ -57,6 +61,7 @@ public final class RestCaseBenchmark {
     int threads = Integer.getInteger("benchmark.threads", 4);
     int warmup = Integer.getInteger("benchmark.warmup", 100);
     int past = Integer.getInteger("benchmark.past", 0);
+    int open = Integer.getInteger("benchmark.open", 0);
     try (ConfigurableApplicationContext jingzhi = startJingzhi(freshDatabase("jingzhi_bench"));
          ConfigurableApplicationContext bare = BareEngineApplication.start(freshDatabase("jingzhi_bare"))) {
       deployBare(bare.getBean(ProcessEngine.class));
@@ -65,6 +70,15 @@ public final class RestCaseBenchmark {
       // both warmed before either is measured: they share this JVM's compiled engine code, which the first run compiles
       JointApprovalBenchmark.run(() -> bareClient.bareCase(), warmup, threads);
       JointApprovalBenchmark.run(() -> jingzhiClient.jointApproval(), warmup, threads);
+      if (Boolean.getBoolean("benchmark.bare-task-parent-index")) {
+        withDatabase("jingzhi_bare", "CREATE INDEX jz_ru_task_parent ON ACT_RU_TASK (PARENT_TASK_ID_)");
+      }
+      if (open > 0) {
+        JointApprovalBenchmark.run(() -> bareClient.openBareCase(), open, threads);
+        JointApprovalBenchmark.run(() -> jingzhiClient.openJointApproval(), open, threads);
+        vacuumAndAnalyze("jingzhi_bare");
+        vacuumAndAnalyze("jingzhi_bench");
+      }
       // in alternating rounds, each engine first in every other one, so that what else the machine does meanwhile falls on
       // both alike
       int rounds = Math.max(1, Math.min(cases, Integer.getInteger("benchmark.rounds", 1)));
@@ -196,8 +210,12 @@ public final class RestCaseBenchmark {
    * which PostgreSQL plans each statement on guesses about nearly empty tables.
    */
   private static void vacuumAndAnalyze(String database) throws Exception {
+    withDatabase(database, "VACUUM ANALYZE");
+  }
+
+  private static void withDatabase(String database, String sql) throws Exception {
     try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "")) {
-      connection.createStatement().execute("VACUUM ANALYZE");
+      connection.createStatement().execute(sql);
     }
   }
 
@@ -317,11 +335,7 @@ public final class RestCaseBenchmark {
 
     /** One restaurant-opening case, approved; answers its process instance. */
     String jointApproval() throws Exception {
-      JsonNode submitted = send("window", "POST", "/api/joint-approvals", Map.of("matterType", "restaurant-opening",
-          "projectName", "基准测试餐饮店开业", "applicant", Map.of("name", "张三", "idNumber", "11010519491231002X", "phone", "13800138000"),
-          "materials", List.of("营业执照申请书", "场地使用证明")));
-      String instance = submitted.get("processInstanceId").asText();
-      step("window", instance, "windowAcceptance", null, Map.of("acceptance", "accepted", "opinion", "材料齐全"));
+      String instance = openJointApproval();
       for (String department : DEPARTMENTS) {
         step(department, instance, "review", department, Map.of("decision", "approved", "opinion", "同意"));
       }
@@ -329,13 +343,29 @@ public final class RestCaseBenchmark {
       return instance;
     }
 
+    /** One restaurant-opening case, submitted and accepted: left with its four departments' reviews open. */
+    String openJointApproval() throws Exception {
+      JsonNode submitted = send("window", "POST", "/api/joint-approvals", Map.of("matterType", "restaurant-opening",
+          "projectName", "基准测试餐饮店开业", "applicant", Map.of("name", "张三", "idNumber", "11010519491231002X", "phone", "13800138000"),
+          "materials", List.of("营业执照申请书", "场地使用证明")));
+      String instance = submitted.get("processInstanceId").asText();
+      step("window", instance, "windowAcceptance", null, Map.of("acceptance", "accepted", "opinion", "材料齐全"));
+      return instance;
+    }
+
     String bareCase() throws Exception {
-      String instance = send(null, "POST", engine + "/process-definition/key/" + BARE + "/start", Map.of()).get("id").asText();
-      step("window", instance, "windowAcceptance", null, Map.of());
+      String instance = openBareCase();
       for (String department : DEPARTMENTS) {
         step(department, instance, "review_" + department, department, Map.of());
       }
       step("window", instance, "issueResult", null, Map.of());
+      return instance;
+    }
+
+    /** One bare case, started and accepted: left with its four reviews open. */
+    String openBareCase() throws Exception {
+      String instance = send(null, "POST", engine + "/process-definition/key/" + BARE + "/start", Map.of()).get("id").asText();
+      step("window", instance, "windowAcceptance", null, Map.of());
       return instance;
     }
 

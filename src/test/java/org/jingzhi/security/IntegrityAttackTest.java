@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.jingzhi.support.EngineApi;
 import org.jingzhi.support.Http;
@@ -460,6 +463,31 @@ class IntegrityAttackTest {
     assertThat(badChecklist.status()).as(badChecklist.body()).isEqualTo(400);
     assertThat(engine.getTaskService().createTaskQuery().taskId(marketTask).singleResult().getAssignee()).isEqualTo("market");
     assertThat(reviewOf("market")).isNull();
+  }
+
+  /**
+   * The job executor takes only jobs with a due date (issue 15, fifteenth round): an administrator who cleared a limit's
+   * due date, which the engine allows, would stop it for good. Refused, the limit keeps its date; a date is taken.
+   */
+  @ParameterizedTest
+  @MethodSource("doors")
+  void nobodyClearsAJobsDueDate(String doorName) throws Exception {
+    EngineApi api = door(doorName);
+    Job limit = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers().list().get(0);
+
+    Http.Response cleared = api.put("demo", "/job/" + limit.getId() + "/duedate", "{\"duedate\":null}");
+    Date afterClearing = dueDateOf(limit);
+    Http.Response moved = api.put("demo", "/job/" + limit.getId() + "/duedate", "{\"duedate\":\"2099-01-05T23:59:59.000+0800\"}");
+
+    assertThat(cleared.status()).as(cleared.body()).isEqualTo(400);
+    assertThat(cleared.body()).contains("到期时间不能清空");
+    assertThat(afterClearing).isEqualTo(limit.getDuedate());
+    assertThat(moved.status()).as(moved.body()).isEqualTo(204);
+    assertThat(dueDateOf(limit)).isEqualTo(Date.from(OffsetDateTime.parse("2099-01-05T23:59:59+08:00").toInstant()));
+  }
+
+  private Date dueDateOf(Job job) {
+    return engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getDuedate();
   }
 
   private String definitionId() {

@@ -1,0 +1,182 @@
+package org.jingzhi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.ParameterMapping;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Plugin;
+import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.reflection.MetaObject;
+import org.apache.ibatis.session.ResultHandler;
+import org.apache.ibatis.session.RowBounds;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.jingzhi.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The job executor's look-up for due jobs, as PostgreSQL runs it on the platform's connections (one generic plan a
+ * statement): it reads the due jobs in due-date order and stops at the first that is not due, so a quiet poll costs
+ * nothing however many limits of the city's open cases wait, and it finds the jobs other threads hold among the locked
+ * ones alone (issue 15, README 「Deadline storm」, fifteenth round). Ordered by type first, or with jobs that may have no
+ * due date, the plan walked every waiting timer at every poll, and it scanned the whole table for the locked jobs.
+ */
+@IntegrationTest
+class JobAcquisitionPlanTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Capture CAPTURE = new Capture();
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  DataSource dataSource;
+
+  @Test
+  void theLookUpReadsTheDueJobsInOrderAndTheLockedOnesAlone() throws Exception {
+    assumeTrue(((HikariDataSource) dataSource).getJdbcUrl().startsWith("jdbc:postgresql:"), "PostgreSQL only");
+    List<String> statement = acquisitionStatement();
+
+    JsonNode plan = genericPlan(statement.get(0), statement.subList(1, statement.size()));
+
+    JsonNode jobScan = scanOf(plan, "res");
+    assertThat(jobScan.path("Node Type").asText()).as(plan.toPrettyString()).isEqualTo("Index Scan");
+    assertThat(jobScan.path("Index Name").asText()).as(plan.toPrettyString()).isEqualTo("jz_idx_job_due");
+    assertThat(jobScan.path("Index Cond").asText()).as(plan.toPrettyString()).contains("duedate_ <=");
+    assertThat(plan.toString()).as("nothing sorted: the index gives the order").doesNotContain("\"Node Type\":\"Sort\"");
+    JsonNode lockedScan = scanOf(plan, "j2");
+    assertThat(lockedScan.path("Node Type").asText()).as(plan.toPrettyString()).isEqualTo("Index Scan");
+    assertThat(lockedScan.path("Index Name").asText()).as("the jobs locked now, not a scan of all").isEqualTo("jz_idx_job_locked");
+  }
+
+  /** The engine's acquisition statement as it sends it now: its SQL, then its parameters as SQL literals. */
+  private List<String> acquisitionStatement() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    CAPTURE.watch(configuration.getSqlSessionFactory().getConfiguration());
+    CAPTURE.captured.set(null);
+    CAPTURE.capturing.set(true);
+    try {
+      configuration.getCommandExecutorTxRequired().execute(context -> context.getJobManager().findNextJobsToExecute(new Page(0, 24)));
+    } finally {
+      CAPTURE.capturing.remove();
+    }
+    assertThat(CAPTURE.captured.get()).as("the engine's acquisition statement").isNotNull();
+    return CAPTURE.captured.get();
+  }
+
+  /**
+   * The generic plan PostgreSQL makes for the statement while the jobs table holds the limits of 2,000 open cases, all
+   * waiting (rows shaped like the engine's timers, analyzed as autovacuum would, and rolled back: the shared test
+   * database keeps nothing of them).
+   */
+  private JsonNode genericPlan(String sql, List<String> parameters) throws Exception {
+    StringBuilder numbered = new StringBuilder();
+    int parameter = 0;
+    for (char c : sql.toCharArray()) {
+      numbered.append(c == '?' ? "$" + ++parameter : String.valueOf(c));
+    }
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      try {
+        statement.execute("INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, PROCESS_INSTANCE_ID_, RETRIES_, DUEDATE_, HANDLER_TYPE_,"
+            + " SUSPENSION_STATE_, PRIORITY_, CREATE_TIME_) SELECT 'jz-waiting-' || n, 1, 'timer', true, 'jz-open-case-' || (n / 4), 3,"
+            + " CURRENT_TIMESTAMP + (1 + n % 20) * INTERVAL '1 day', 'timer-transition', 1, 0, CURRENT_TIMESTAMP"
+            + " FROM generate_series(1, 8000) AS n");
+        statement.execute("ANALYZE ACT_RU_JOB");
+        statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+        statement.execute("PREPARE jz_acquisition AS " + numbered);
+        try (ResultSet explained = statement.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE jz_acquisition(" + String.join(", ", parameters) + ")")) {
+          explained.next();
+          return JSON.readTree(explained.getString(1)).get(0).get("Plan");
+        }
+      } finally {
+        connection.rollback();
+        statement.execute("DEALLOCATE ALL");
+        connection.setAutoCommit(true);
+        statement.execute("ANALYZE ACT_RU_JOB"); // the row count ANALYZE wrote is kept despite the rollback
+      }
+    }
+  }
+
+  /** The plan node that reads the table under this alias (the outer query's jobs, not the subquery's). */
+  private static JsonNode scanOf(JsonNode node, String alias) {
+    if (alias.equals(node.path("Alias").asText())) {
+      return node;
+    }
+    for (JsonNode child : node.path("Plans")) {
+      JsonNode found = scanOf(child, alias);
+      if (!found.isMissingNode()) {
+        return found;
+      }
+    }
+    return JSON.missingNode();
+  }
+
+  /** Keeps the SQL and parameters of the acquisition statement a capturing thread runs; other threads pass untouched. */
+  @Intercepts(@Signature(type = Executor.class, method = "query",
+      args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
+  private static final class Capture implements Interceptor {
+
+    private final ThreadLocal<Boolean> capturing = new ThreadLocal<>();
+    private final ThreadLocal<List<String>> captured = new ThreadLocal<>();
+    private boolean watching;
+
+    synchronized void watch(org.apache.ibatis.session.Configuration configuration) {
+      if (!watching) {
+        configuration.addInterceptor(this);
+        watching = true;
+      }
+    }
+
+    @Override
+    public Object intercept(Invocation invocation) throws Throwable {
+      MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
+      if (Boolean.TRUE.equals(capturing.get()) && statement.getId().endsWith("selectNextJobsToExecute")) {
+        Object parameter = invocation.getArgs()[1];
+        BoundSql bound = statement.getBoundSql(parameter);
+        MetaObject values = statement.getConfiguration().newMetaObject(parameter);
+        List<String> sqlAndLiterals = new ArrayList<>(List.of(bound.getSql()));
+        for (ParameterMapping mapping : bound.getParameterMappings()) {
+          String property = mapping.getProperty();
+          sqlAndLiterals.add(literal(bound.hasAdditionalParameter(property) ? bound.getAdditionalParameter(property) : values.getValue(property)));
+        }
+        captured.set(sqlAndLiterals);
+      }
+      return invocation.proceed();
+    }
+
+    private static String literal(Object value) {
+      if (value instanceof Date date) {
+        return "'" + new Timestamp(date.getTime()) + "'::timestamp";
+      }
+      if (value instanceof Number || value instanceof Boolean) {
+        return value.toString();
+      }
+      return value == null ? "NULL" : "'" + value.toString().replace("'", "''") + "'";
+    }
+
+    @Override
+    public Object plugin(Object target) {
+      return Plugin.wrap(target, this);
+    }
+  }
+}
