@@ -96,6 +96,7 @@ class JobAcquisitionPlanTest {
     }
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
+      boolean prepared = false;
       try {
         statement.execute("INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, PROCESS_INSTANCE_ID_, RETRIES_, DUEDATE_, HANDLER_TYPE_,"
             + " SUSPENSION_STATE_, PRIORITY_, CREATE_TIME_) SELECT 'jz-waiting-' || n, 1, 'timer', true, 'jz-open-case-' || (n / 4), 3,"
@@ -104,13 +105,16 @@ class JobAcquisitionPlanTest {
         statement.execute("ANALYZE ACT_RU_JOB");
         statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
         statement.execute("PREPARE jz_acquisition AS " + numbered);
+        prepared = true;
         try (ResultSet explained = statement.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE jz_acquisition(" + String.join(", ", parameters) + ")")) {
           explained.next();
           return JSON.readTree(explained.getString(1)).get(0).get("Plan");
         }
       } finally {
         connection.rollback();
-        statement.execute("DEALLOCATE ALL");
+        if (prepared) { // a statement prepared in SQL outlives the rollback; the pool's connection keeps the driver's own
+          statement.execute("DEALLOCATE jz_acquisition");
+        }
         connection.setAutoCommit(true);
         statement.execute("ANALYZE ACT_RU_JOB"); // the row count ANALYZE wrote is kept despite the rollback
       }
