@@ -14,21 +14,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import javax.sql.DataSource;
-import org.apache.ibatis.executor.Executor;
-import org.apache.ibatis.mapping.BoundSql;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.mapping.ParameterMapping;
-import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
-import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Plugin;
-import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.session.ResultHandler;
-import org.apache.ibatis.session.RowBounds;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.jingzhi.support.EngineStatements;
 import org.jingzhi.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class JobAcquisitionPlanTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Capture CAPTURE = new Capture();
 
   @Autowired
   ProcessEngine engine;
@@ -71,16 +59,22 @@ class JobAcquisitionPlanTest {
   /** The engine's acquisition statement as it sends it now: its SQL, then its parameters as SQL literals. */
   private List<String> acquisitionStatement() {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    CAPTURE.watch(configuration.getSqlSessionFactory().getConfiguration());
-    CAPTURE.captured.set(null);
-    CAPTURE.capturing.set(true);
-    try {
-      configuration.getCommandExecutorTxRequired().execute(context -> context.getJobManager().findNextJobsToExecute(new Page(0, 24)));
-    } finally {
-      CAPTURE.capturing.remove();
+    EngineStatements.Sent sent = EngineStatements.lastSent(engine, "selectNextJobsToExecute", () ->
+        configuration.getCommandExecutorTxRequired().execute(context -> context.getJobManager().findNextJobsToExecute(new Page(0, 24))));
+    assertThat(sent).as("the engine's acquisition statement").isNotNull();
+    List<String> sqlAndLiterals = new ArrayList<>(List.of(sent.sql()));
+    sent.parameters().forEach(value -> sqlAndLiterals.add(literal(value)));
+    return sqlAndLiterals;
+  }
+
+  private static String literal(Object value) {
+    if (value instanceof Date date) {
+      return "'" + new Timestamp(date.getTime()) + "'::timestamp";
     }
-    assertThat(CAPTURE.captured.get()).as("the engine's acquisition statement").isNotNull();
-    return CAPTURE.captured.get();
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    return value == null ? "NULL" : "'" + value.toString().replace("'", "''") + "'";
   }
 
   /**
@@ -133,54 +127,5 @@ class JobAcquisitionPlanTest {
       }
     }
     return JSON.missingNode();
-  }
-
-  /** Keeps the SQL and parameters of the acquisition statement a capturing thread runs; other threads pass untouched. */
-  @Intercepts(@Signature(type = Executor.class, method = "query",
-      args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
-  private static final class Capture implements Interceptor {
-
-    private final ThreadLocal<Boolean> capturing = new ThreadLocal<>();
-    private final ThreadLocal<List<String>> captured = new ThreadLocal<>();
-    private boolean watching;
-
-    synchronized void watch(org.apache.ibatis.session.Configuration configuration) {
-      if (!watching) {
-        configuration.addInterceptor(this);
-        watching = true;
-      }
-    }
-
-    @Override
-    public Object intercept(Invocation invocation) throws Throwable {
-      MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
-      if (Boolean.TRUE.equals(capturing.get()) && statement.getId().endsWith("selectNextJobsToExecute")) {
-        Object parameter = invocation.getArgs()[1];
-        BoundSql bound = statement.getBoundSql(parameter);
-        MetaObject values = statement.getConfiguration().newMetaObject(parameter);
-        List<String> sqlAndLiterals = new ArrayList<>(List.of(bound.getSql()));
-        for (ParameterMapping mapping : bound.getParameterMappings()) {
-          String property = mapping.getProperty();
-          sqlAndLiterals.add(literal(bound.hasAdditionalParameter(property) ? bound.getAdditionalParameter(property) : values.getValue(property)));
-        }
-        captured.set(sqlAndLiterals);
-      }
-      return invocation.proceed();
-    }
-
-    private static String literal(Object value) {
-      if (value instanceof Date date) {
-        return "'" + new Timestamp(date.getTime()) + "'::timestamp";
-      }
-      if (value instanceof Number || value instanceof Boolean) {
-        return value.toString();
-      }
-      return value == null ? "NULL" : "'" + value.toString().replace("'", "''") + "'";
-    }
-
-    @Override
-    public Object plugin(Object target) {
-      return Plugin.wrap(target, this);
-    }
   }
 }

@@ -97,7 +97,7 @@ public final class SmsGatewayStub {
     plan(phone, new Plan(200, "OK", millis, null));
   }
 
-  /** The next request for this number is accepted only when the latch is released: to catch a dispatcher mid-delivery. */
+  /** The next request for this number is answered only when it is released: to catch a dispatcher mid-delivery. */
   public Held holdNext(String phone) {
     Held held = new Held();
     plan(phone, new Plan(200, "OK", 0, held));
