@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -99,6 +100,7 @@ public final class RestCaseBenchmark {
       }
       System.out.println(table(bareRun, jingzhiRun, cases, threads, rounds));
       System.out.println(TableCounters.perCase(bareRun.tables(), jingzhiRun.tables(), cases));
+      System.out.println(TableCounters.perIndex(bareRun.indexes(), jingzhiRun.indexes(), cases, 25));
       System.out.println(Statements.compared("jingzhi_bare", "jingzhi_bench", cases + past));
       System.out.println(Statements.mostCalled("jingzhi_bare", "jingzhi_bench", cases + past, 40));
       System.out.println(Statements.perCase("jingzhi_bench", cases + past));
@@ -110,7 +112,8 @@ public final class RestCaseBenchmark {
    * What the measured cases of one engine did, summed over its rounds: how many, in how many seconds, the database's
    * counters ({@code database}: inserted, updated, deleted, commits, rows read), its tables' counts and the processor time.
    */
-  record Measured(int cases, double seconds, long[] database, Map<String, TableCounters.Counts> tables, CpuTime cpu) {
+  record Measured(int cases, double seconds, long[] database, Map<String, TableCounters.Counts> tables,
+                  Map<String, Long> indexes, CpuTime cpu) {
 
     static Measured sum(Measured one, Measured other) {
       if (one == null) {
@@ -119,7 +122,7 @@ public final class RestCaseBenchmark {
       long[] database = new long[one.database.length];
       Arrays.setAll(database, i -> one.database[i] + other.database[i]);
       return new Measured(one.cases + other.cases, one.seconds + other.seconds, database,
-          TableCounters.sum(one.tables, other.tables), one.cpu.plus(other.cpu));
+          TableCounters.sum(one.tables, other.tables), TableCounters.sumReads(one.indexes, other.indexes), one.cpu.plus(other.cpu));
     }
 
     double casesPerSecond() {
@@ -159,6 +162,7 @@ public final class RestCaseBenchmark {
     settle();
     // the tables first: their look is reported when its connection closes, before the database's counters are read
     Map<String, TableCounters.Counts> tablesBefore = TableCounters.snapshot(database);
+    Map<String, Long> indexesBefore = TableCounters.indexReads(database);
     TimeUnit.SECONDS.sleep(1);
     long[] before = counters(database);
     CpuTime cpuBefore = CpuTime.now();
@@ -174,9 +178,11 @@ public final class RestCaseBenchmark {
     settle();
     long[] after = counters(database);
     Map<String, TableCounters.Counts> tablesAfter = TableCounters.snapshot(database);
+    Map<String, Long> indexesAfter = TableCounters.indexReads(database);
     long[] done = new long[after.length];
     Arrays.setAll(done, i -> after[i] - before[i]);
-    return new Measured(cases, cases / rate, done, TableCounters.difference(tablesBefore, tablesAfter), cpu);
+    return new Measured(cases, cases / rate, done, TableCounters.difference(tablesBefore, tablesAfter),
+        TableCounters.readsBetween(indexesBefore, indexesAfter), cpu);
   }
 
   /**
@@ -282,11 +288,13 @@ public final class RestCaseBenchmark {
     out.append(String.format("| %s | %.1f | %.1f | %.2f | %s |%n", name, bare, jingzhi, ratio, verdict));
   }
 
-  static ConfigurableApplicationContext startJingzhi(String url) {
-    return new SpringApplicationBuilder(JingzhiApplication.class).profiles("postgres", "demo").run("--server.port=0", "--spring.datasource.url=" + url,
+  static ConfigurableApplicationContext startJingzhi(String url, String... more) {
+    List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + url,
         "--spring.datasource.username=" + System.getenv().getOrDefault("JINGZHI_DB_USER", "postgres"),
         "--spring.datasource.password=" + System.getenv().getOrDefault("JINGZHI_DB_PASSWORD", ""),
-        "--jingzhi.rates.count-ended-every=0s", "--logging.level.root=warn");
+        "--jingzhi.rates.count-ended-every=0s", "--logging.level.root=warn"));
+    arguments.addAll(List.of(more));
+    return new SpringApplicationBuilder(JingzhiApplication.class).profiles("postgres", "demo").run(arguments.toArray(String[]::new));
   }
 
   static int port(ConfigurableApplicationContext app) {

@@ -55,6 +55,44 @@ final class TableCounters {
     return tables;
   }
 
+  /** Index entries returned by each index's scans ({@code pg_stat_user_indexes.idx_tup_read}), as "table.index". */
+  static Map<String, Long> indexReads(String database) throws Exception {
+    Map<String, Long> indexes = new HashMap<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+         ResultSet rows = connection.createStatement().executeQuery(
+             "SELECT lower(relname) || '.' || lower(indexrelname), idx_tup_read FROM pg_stat_user_indexes")) {
+      while (rows.next()) {
+        indexes.put(rows.getString(1), rows.getLong(2));
+      }
+    }
+    return indexes;
+  }
+
+  /** Per case, the indexes Jingzhi read most, with the bare engine's reads of the same index. */
+  static String perIndex(Map<String, Long> bare, Map<String, Long> jingzhi, int cases, int limit) {
+    StringBuilder out = new StringBuilder(String.format("%nIndex entries read per case, Jingzhi's most read indexes (pg_stat_user_indexes)%n"
+        + "| index | bare | Jingzhi |%n|---|---|---|%n"));
+    jingzhi.entrySet().stream()
+        .filter(index -> index.getValue() > 0)
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .limit(limit)
+        .forEach(index -> out.append(String.format("| %s | %.1f | %.1f |%n", index.getKey(),
+            bare.getOrDefault(index.getKey(), 0L) / (double) cases, index.getValue() / (double) cases)));
+    return out.toString();
+  }
+
+  static Map<String, Long> readsBetween(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> read = new HashMap<>();
+    after.forEach((index, count) -> read.put(index, count - before.getOrDefault(index, 0L)));
+    return read;
+  }
+
+  static Map<String, Long> sumReads(Map<String, Long> one, Map<String, Long> other) {
+    Map<String, Long> both = new HashMap<>(one);
+    other.forEach((index, count) -> both.merge(index, count, Long::sum));
+    return both;
+  }
+
   static Map<String, Counts> difference(Map<String, Counts> before, Map<String, Counts> after) {
     Map<String, Counts> changed = new HashMap<>();
     after.forEach((table, counts) -> changed.put(table, counts.minus(before.getOrDefault(table, new Counts(0, 0, 0, 0, 0)))));
