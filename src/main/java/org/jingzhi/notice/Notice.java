@@ -1,6 +1,7 @@
 package org.jingzhi.notice;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jingzhi.cases.PersonalData;
@@ -47,6 +48,23 @@ public record Notice(Long id, NoticeKind kind, String processInstanceId, String 
 
   public Channel channel() {
     return delivery.channel();
+  }
+
+  /**
+   * One message for several notices due at once to the same unit on the same channel and address, the oldest first: its
+   * subject names how many and the first, its text gives each notice's title and text. What the channel hands on; each
+   * notice keeps its own row, state and place in the unit's list.
+   */
+  static Notice together(List<Notice> notices) {
+    Notice first = notices.get(0);
+    StringBuilder body = new StringBuilder("共 " + notices.size() + " 条通知，按时间先后：\n");
+    for (int i = 0; i < notices.size(); i++) {
+      body.append("\n").append(i + 1).append(". ").append(notices.get(i).title()).append("\n").append(notices.get(i).body()).append("\n");
+    }
+    Delivery delivery = new Delivery(first.channel(), first.delivery().address(), null, Map.of(), first.status(), first.delivery().attempts(),
+        first.delivery().nextAttemptAt(), null, null, null);
+    return new Notice(null, first.kind(), null, null, first.recipientKind(), first.recipient(),
+        notices.size() + " 条通知：" + first.title() + " 等", body.toString(), first.createdAt(), delivery);
   }
 
   public Status status() {

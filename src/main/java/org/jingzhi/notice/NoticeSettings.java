@@ -14,7 +14,7 @@ public record NoticeSettings(String templates, String publicUrl, Dispatch dispat
   public NoticeSettings {
     templates = templates == null || templates.isBlank() ? "classpath:notice/templates.yaml" : templates;
     publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.replaceAll("/+$", "");
-    dispatch = dispatch == null ? new Dispatch(null, null, null, null, null) : dispatch;
+    dispatch = dispatch == null ? new Dispatch(null, null, null, null, null, null) : dispatch;
     sms = sms == null ? new Sms(null, null, null, null, null, null, null) : sms;
     mail = mail == null ? new Mail(null) : mail;
   }
@@ -22,13 +22,16 @@ public record NoticeSettings(String templates, String publicUrl, Dispatch dispat
   /**
    * A notice that fails is tried again after {@code firstRetryAfter}, then twice as long each time up to
    * {@code longestRetryAfter}, and given up after {@code maxAttempts} attempts. {@code every}: how often a node looks
-   * for due notices (0s: never; tests dispatch themselves); at most {@code batch} a round.
+   * for due notices (0s: never; tests dispatch themselves); at most {@code batch} deliveries a round. A unit's e-mails due
+   * at once go as one e-mail, up to {@code together} notices (1: each its own).
    */
-  public record Dispatch(Duration every, Integer batch, Integer maxAttempts, Duration firstRetryAfter, Duration longestRetryAfter) {
+  public record Dispatch(Duration every, Integer batch, Integer together, Integer maxAttempts, Duration firstRetryAfter,
+                         Duration longestRetryAfter) {
 
     public Dispatch {
       every = every == null ? Duration.ofSeconds(5) : every;
       batch = batch == null || batch < 1 ? 100 : batch;
+      together = together == null || together < 1 ? 100 : together;
       maxAttempts = maxAttempts == null || maxAttempts < 1 ? 8 : maxAttempts;
       firstRetryAfter = firstRetryAfter == null ? Duration.ofSeconds(30) : firstRetryAfter;
       longestRetryAfter = longestRetryAfter == null ? Duration.ofHours(2) : longestRetryAfter;

@@ -7,9 +7,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import com.icegreen.greenmail.util.GreenMail;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.jingzhi.approval.JointApprovals;
+import org.jingzhi.support.NotificationStubs;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@link DeadlineStorm}) while the job executor runs with the settings of {@code application.yaml}, and meanwhile a clerk
  * of each department completes reviews of other cases through the REST API. Prints the lateness of the overdue records
  * (p50, p99, the last), whether every limit was handled once (overdue records, supervision cases, failed jobs) and the
- * clerks' completion times (p50, p95). Not a test: it asserts nothing.
+ * clerks' completion times (p50, p95), then how long the storm's e-mails to the units took to go out ({@link StormNotices}). Not a
+ * test: it asserts nothing.
  *
  * <p>{@code ./mvnw -Pbenchmark test-compile exec:java -Dbenchmark.main=org.jingzhi.benchmark.DeadlineStormBenchmark}; job
  * executor settings can be tried with system properties, e.g. {@code -Dcamunda.bpm.job-execution.max-pool-size=8}.
@@ -34,7 +37,10 @@ public final class DeadlineStormBenchmark {
     int clerkCases = Integer.getInteger("storm.clerk-cases", 100);
     int threads = Integer.getInteger("storm.threads", 2);
     Duration patience = Duration.ofSeconds(Long.getLong("storm.patience-seconds", 900));
-    try (ConfigurableApplicationContext app = RestCaseBenchmark.startJingzhi(RestCaseBenchmark.freshDatabase("jingzhi_storm"))) {
+    // the city's SMTP server: units with a mailbox (demo: urban, supervision) get their notices by e-mail too
+    GreenMail smtp = NotificationStubs.MAIL;
+    try (ConfigurableApplicationContext app = RestCaseBenchmark.startJingzhi(RestCaseBenchmark.freshDatabase("jingzhi_storm"),
+        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort())) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       JointApprovals approvals = app.getBean(JointApprovals.class);
       JdbcTemplate jdbc = new JdbcTemplate(app.getBean(DataSource.class));
@@ -59,6 +65,7 @@ public final class DeadlineStormBenchmark {
       clerking.join();
       System.out.println(report(outcome, allDone, clerks, app.getEnvironment()));
       System.out.println(Statements.perCase("jingzhi_storm", timers).replace("per case", "per limit"));
+      System.out.println(StormNotices.awaitDelivered(jdbc, due, smtp, 0, patience));
     }
   }
 

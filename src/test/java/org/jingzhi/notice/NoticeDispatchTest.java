@@ -5,6 +5,7 @@ import static org.jingzhi.support.NotificationStubs.SMS;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ class NoticeDispatchTest {
   @Test
   void aGatewayThatDoesNotAnswerInTimeIsTriedAgain() {
     String phone = NoticeDeliveryTest.newMobile();
-    SMS.stallNext(phone, 1500);
+    SMS.stallNext(phone, 3000);  // longer than the tests' read timeout (NotificationStubs: 2 s)
     Notice notice = tell(phone);
 
     dispatcher.dispatchDue();
@@ -239,8 +240,89 @@ class NoticeDispatchTest {
 
     assertThat(counted.dispatchDue()).isEqualTo(1);
 
-    assertThat(row(notice).status()).isEqualTo(Notice.Status.SENT);
+    assertThat(row(notice).status()).as(row(notice).delivery().lastError()).isEqualTo(Notice.Status.SENT);
     assertThat(counting.statements).as("claim with the notice, mark it sent, find none due").isEqualTo(3);
+  }
+
+  /**
+   * After a deadline storm 效能督查办 would get an e-mail for every missed limit: a unit's e-mails due at once go as one,
+   * each notice still its own row, sent, and in the unit's list.
+   */
+  @Test
+  void aUnitsEmailsDueAtOnceGoAsOneEmail() throws Exception {
+    dispatcher.dispatchDue();  // what other tests left due in the suite's shared outbox
+    int before = NoticeDeliveryTest.mailTo(SUPERVISION_MAILBOX).size();
+    List<Notice> emails = List.of(miss("市场监管局审查：甲店"), miss("消防救援支队审查：乙店"), miss("生态环境局审查：丙店"));
+
+    assertThat(dispatcher.dispatchDue()).isEqualTo(3);
+
+    List<MimeMessage> sent = NoticeDeliveryTest.mailTo(SUPERVISION_MAILBOX);
+    assertThat(sent).hasSize(before + 1);
+    MimeMessage together = sent.get(sent.size() - 1);
+    assertThat(together.getSubject()).isEqualTo("3 条通知：督办：市场监管局审查：甲店 等");
+    assertThat((String) together.getContent()).contains("共 3 条通知", "1. 督办：市场监管局审查：甲店", "2. 督办：消防救援支队审查：乙店",
+        "3. 督办：生态环境局审查：丙店", emails.get(1).body());
+    assertThat(emails).allSatisfy(email -> assertThat(row(email).status()).isEqualTo(Notice.Status.SENT));
+    assertThat(emails).extracting(email -> row(email).delivery().sentAt()).doesNotContainNull().containsOnly(row(emails.get(0)).delivery().sentAt());
+    JsonNode inbox = new ObjectMapper().readTree(http.get("supervisor", "/api/notices?unit=supervision").body());
+    assertThat(inbox.findValuesAsText("title")).contains("督办：市场监管局审查：甲店", "督办：消防救援支队审查：乙店", "督办：生态环境局审查：丙店");
+  }
+
+  @Test
+  void anEmailOfSeveralNoticesThatFailsIsTriedAgainForEachOfThem() {
+    dispatcher.dispatchDue();
+    List<Notice> tried = new ArrayList<>();
+    DeliveryChannel refusing = new DeliveryChannel() {
+      @Override
+      public Notice.Channel channel() {
+        return Notice.Channel.EMAIL;
+      }
+
+      @Override
+      public void deliver(Notice notice) throws DeliveryFailure {
+        tried.add(notice);
+        throw DeliveryFailure.temporary("邮件服务器未接收：421");
+      }
+    };
+    List<DeliveryChannel> withRefusingMail = new ArrayList<>(channels.stream().filter(channel -> channel.channel() != Notice.Channel.EMAIL).toList());
+    withRefusingMail.add(refusing);
+    NoticeDispatcher failing = new NoticeDispatcher(jdbc, transactions, withRefusingMail, settings);
+    List<Notice> emails = List.of(miss("市场监管局审查：丁店"), miss("城市管理局审查：戊店"));
+
+    assertThat(failing.dispatchDue()).isEqualTo(2);
+
+    assertThat(tried).hasSize(1);
+    assertThat(emails).allSatisfy(email -> {
+      Notice.Delivery delivery = row(email).delivery();
+      assertThat(delivery.status()).isEqualTo(Notice.Status.FAILED);
+      assertThat(delivery.attempts()).isEqualTo(1);
+      assertThat(delivery.lastError()).isEqualTo("邮件服务器未接收：421");
+      assertThat(delivery.nextAttemptAt()).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + 30_000));
+    });
+  }
+
+  @Test
+  void noticesToAPersonGoOneByOne() throws Exception {
+    dispatcher.dispatchDue();
+    String email = "applicant-" + NoticeDeliveryTest.newMobile() + "@example.cn";
+    for (String project : List.of("己店", "庚店")) {
+      notices.tellPerson(Cause.of("test-" + project + email, "LH-TEST"), NoticeKind.ACCEPTANCE, Person.applicant(null, email),
+          NoticeTemplate.CASE_ACCEPTED, Map.of("projectName", project, "matterName", "餐饮店开业一件事", "caseNumber", "LH-TEST", "queryCode", "Q1"));
+    }
+
+    dispatcher.dispatchDue();
+
+    assertThat(NoticeDeliveryTest.mailTo(email)).extracting(MimeMessage::getSubject).containsExactly("受理通知：己店", "受理通知：庚店");
+  }
+
+  private static final String SUPERVISION_MAILBOX = "supervision@demo-city.gov.cn";
+
+  /** A missed limit's notice to 效能督查办: answers its e-mail. */
+  private Notice miss(String subject) {
+    String number = "LH-TEST-" + Integer.toHexString(subject.hashCode()) + "-" + System.nanoTime();
+    return notices.tellUnit(Cause.of("test-" + number, number), NoticeKind.SUPERVISION, "supervision", NoticeTemplate.SUPERVISION,
+            Map.of("subject", subject, "unitName", "市场监管局", "due", "2026-06-05", "caseNumber", number)).stream()
+        .filter(notice -> notice.channel() == Notice.Channel.EMAIL).findFirst().orElseThrow();
   }
 
   /** Counts the statements run with arguments, as every statement of the dispatcher is. */

@@ -24,7 +24,7 @@ public final class NotificationStubs implements ApplicationContextInitializer<Co
         "jingzhi.notice.sms.url=" + SMS.url(),
         "jingzhi.notice.sms.access-key-id=" + SmsGatewayStub.ACCESS_KEY_ID,
         "jingzhi.notice.sms.access-key-secret=" + SmsGatewayStub.SECRET,
-        "jingzhi.notice.sms.read-timeout=500ms",
+        "jingzhi.notice.sms.read-timeout=2s",
         "spring.mail.host=127.0.0.1",
         "spring.mail.port=" + MAIL.getSmtp().getPort(),
         "spring.mail.properties.mail.smtp.connectiontimeout=2000",
