@@ -51,7 +51,7 @@ public record Notice(Long id, NoticeKind kind, String processInstanceId, String 
   }
 
   /**
-   * One message for several notices due at once to the same unit on the same channel and address, the oldest first: its
+   * One message for several notices to units due at once to the same address on the same channel, the oldest first: its
    * subject names how many and the first, its text gives each notice's title and text. What the channel hands on; each
    * notice keeps its own row, state and place in the unit's list.
    */

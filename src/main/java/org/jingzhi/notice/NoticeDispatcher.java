@@ -42,7 +42,7 @@ public class NoticeDispatcher {
   /** The next notice due, read whole and locked by the same statement. */
   private static final String CLAIM = "SELECT * FROM jz_notice WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?"
       + " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED";
-  /** The other e-mails to the same unit address due now, claimed as {@link #CLAIM} claims one. */
+  /** The other e-mails to units at the same address due now, claimed as {@link #CLAIM} claims one. */
   private static final String CLAIM_UNIT_EMAILS = "SELECT * FROM jz_notice WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?"
       + " AND channel = 'EMAIL' AND recipient_kind = 'UNIT' AND address = ? AND id <> ? ORDER BY next_attempt_at, id LIMIT ?"
       + " FOR UPDATE SKIP LOCKED";
@@ -132,9 +132,9 @@ public class NoticeDispatcher {
   }
 
   /**
-   * A unit's e-mail goes with the unit's other e-mails due at once, up to {@code together} in one message: after a deadline
-   * storm 效能督查办 gets one e-mail for many missed limits, not ten thousand, and the outbox drains in as many deliveries.
-   * Notices to people go one by one.
+   * A unit's e-mail goes with the other units' e-mails due at once to the same mailbox (a unit's own, or one units share),
+   * up to {@code together} in one message: after a deadline storm 效能督查办 gets one e-mail for many missed limits, not ten
+   * thousand, and the outbox drains in as many deliveries. Notices to people go one by one.
    */
   private List<Notice> withTheUnitsOtherEmails(Notice first, Date now) {
     if (first.channel() != Notice.Channel.EMAIL || !Notice.UNIT.equals(first.recipientKind()) || settings.together() < 2) {

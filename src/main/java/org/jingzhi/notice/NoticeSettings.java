@@ -23,7 +23,7 @@ public record NoticeSettings(String templates, String publicUrl, Dispatch dispat
    * A notice that fails is tried again after {@code firstRetryAfter}, then twice as long each time up to
    * {@code longestRetryAfter}, and given up after {@code maxAttempts} attempts. {@code every}: how often a node looks
    * for due notices (0s: never; tests dispatch themselves); at most {@code batch} deliveries a round. A unit's e-mails due
-   * at once go as one e-mail, up to {@code together} notices (1: each its own).
+   * at once go as one e-mail, up to {@code together} notices (1, or less: each its own).
    */
   public record Dispatch(Duration every, Integer batch, Integer together, Integer maxAttempts, Duration firstRetryAfter,
                          Duration longestRetryAfter) {
@@ -31,7 +31,7 @@ public record NoticeSettings(String templates, String publicUrl, Dispatch dispat
     public Dispatch {
       every = every == null ? Duration.ofSeconds(5) : every;
       batch = batch == null || batch < 1 ? 100 : batch;
-      together = together == null || together < 1 ? 100 : together;
+      together = together == null ? 100 : Math.max(1, together);
       maxAttempts = maxAttempts == null || maxAttempts < 1 ? 8 : maxAttempts;
       firstRetryAfter = firstRetryAfter == null ? Duration.ofSeconds(30) : firstRetryAfter;
       longestRetryAfter = longestRetryAfter == null ? Duration.ofHours(2) : longestRetryAfter;

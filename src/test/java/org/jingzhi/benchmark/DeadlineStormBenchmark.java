@@ -56,6 +56,7 @@ public final class DeadlineStormBenchmark {
 
       Clerks clerks = new Clerks(new RestCaseBenchmark.Client(RestCaseBenchmark.port(app), "/engine-rest", true), clerkWork);
       Statements.reset();
+      StormNotices.Mark outbox = StormNotices.mark(jdbc, smtp);
       Instant due = storm.fallDue(5);
       Thread clerking = new Thread(clerks, "clerks");
       clerking.start();
@@ -65,7 +66,7 @@ public final class DeadlineStormBenchmark {
       clerking.join();
       System.out.println(report(outcome, allDone, clerks, app.getEnvironment()));
       System.out.println(Statements.perCase("jingzhi_storm", timers).replace("per case", "per limit"));
-      System.out.println(StormNotices.awaitDelivered(jdbc, due, smtp, 0, patience));
+      System.out.println(StormNotices.awaitDelivered(jdbc, outbox, due, smtp, patience));
     }
   }
 

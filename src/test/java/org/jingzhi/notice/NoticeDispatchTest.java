@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jingzhi.support.Clock;
 import org.jingzhi.support.Http;
 import org.jingzhi.support.IntegrationTest;
+import org.jingzhi.support.NotificationStubs;
 import org.jingzhi.support.SmsGatewayStub;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -233,7 +234,7 @@ class NoticeDispatchTest {
   /** A delivery is its claim, which reads the whole notice, and its outcome: two statements, with the empty claim after. */
   @Test
   void aNoticeIsClaimedAndReadInOneStatement() {
-    dispatcher.dispatchDue();
+    NotificationStubs.sendAllDue(dispatcher);
     Notice notice = tell(NoticeDeliveryTest.newMobile());
     CountingJdbc counting = new CountingJdbc(dataSource);
     NoticeDispatcher counted = new NoticeDispatcher(counting, transactions, channels, settings);
@@ -250,7 +251,7 @@ class NoticeDispatchTest {
    */
   @Test
   void aUnitsEmailsDueAtOnceGoAsOneEmail() throws Exception {
-    dispatcher.dispatchDue();  // what other tests left due in the suite's shared outbox
+    NotificationStubs.sendAllDue(dispatcher);  // what other tests left due in the suite's shared outbox
     int before = NoticeDeliveryTest.mailTo(SUPERVISION_MAILBOX).size();
     List<Notice> emails = List.of(miss("市场监管局审查：甲店"), miss("消防救援支队审查：乙店"), miss("生态环境局审查：丙店"));
 
@@ -270,7 +271,7 @@ class NoticeDispatchTest {
 
   @Test
   void anEmailOfSeveralNoticesThatFailsIsTriedAgainForEachOfThem() {
-    dispatcher.dispatchDue();
+    NotificationStubs.sendAllDue(dispatcher);
     List<Notice> tried = new ArrayList<>();
     DeliveryChannel refusing = new DeliveryChannel() {
       @Override
@@ -303,7 +304,7 @@ class NoticeDispatchTest {
 
   @Test
   void noticesToAPersonGoOneByOne() throws Exception {
-    dispatcher.dispatchDue();
+    NotificationStubs.sendAllDue(dispatcher);
     String email = "applicant-" + NoticeDeliveryTest.newMobile() + "@example.cn";
     for (String project : List.of("己店", "庚店")) {
       notices.tellPerson(Cause.of("test-" + project + email, "LH-TEST"), NoticeKind.ACCEPTANCE, Person.applicant(null, email),

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.jingzhi.notice.NoticeDispatcher;
 
 /**
  * The outside world of notices, for every {@link IntegrationTest}: an SMS gateway ({@link SmsGatewayStub}) and an SMTP
@@ -42,6 +43,16 @@ public final class NotificationStubs implements ApplicationContextInitializer<Co
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Delivers everything due now: one {@code dispatchDue} stops after a batch of deliveries, and the suite's shared outbox
+   * may hold more than that from other tests.
+   */
+  public static void sendAllDue(NoticeDispatcher dispatcher) {
+    for (int round = 0; round < 100 && dispatcher.dispatchDue() > 0; round++) {
+      // until a round finds nothing due
     }
   }
 }
