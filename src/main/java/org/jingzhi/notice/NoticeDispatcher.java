@@ -102,7 +102,7 @@ public class NoticeDispatcher {
     }
   }
 
-  /** Claims the next notice due and delivers it, with the same unit's other e-mails due; answers how many notices (0: none due). */
+  /** Claims the next notice due and delivers it, a unit's e-mail with the others due to its mailbox; answers how many notices (0: none due). */
   private int deliverNext() {
     Date now = ClockUtil.getCurrentTime();
     List<Notice> due = jdbc.query(CLAIM, Notices.ROW, new Timestamp(now.getTime()));
