@@ -122,7 +122,8 @@ public final class RestCaseBenchmark {
       long[] database = new long[one.database.length];
       Arrays.setAll(database, i -> one.database[i] + other.database[i]);
       return new Measured(one.cases + other.cases, one.seconds + other.seconds, database,
-          TableCounters.sum(one.tables, other.tables), TableCounters.sumReads(one.indexes, other.indexes), one.cpu.plus(other.cpu));
+          TableCounters.sum(one.tables, other.tables, TableCounters.Counts::plus), TableCounters.sum(one.indexes, other.indexes, Long::sum),
+          one.cpu.plus(other.cpu));
     }
 
     double casesPerSecond() {
@@ -181,8 +182,9 @@ public final class RestCaseBenchmark {
     Map<String, Long> indexesAfter = TableCounters.indexReads(database);
     long[] done = new long[after.length];
     Arrays.setAll(done, i -> after[i] - before[i]);
-    return new Measured(cases, cases / rate, done, TableCounters.difference(tablesBefore, tablesAfter),
-        TableCounters.readsBetween(indexesBefore, indexesAfter), cpu);
+    return new Measured(cases, cases / rate, done,
+        TableCounters.difference(tablesBefore, tablesAfter, new TableCounters.Counts(0, 0, 0, 0, 0), TableCounters.Counts::minus),
+        TableCounters.difference(indexesBefore, indexesAfter, 0L, (later, earlier) -> later - earlier), cpu);
   }
 
   /**

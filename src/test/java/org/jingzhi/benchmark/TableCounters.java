@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BinaryOperator;
 
 /**
  * Where a database's reads and writes go, table by table, from PostgreSQL's own counters ({@code pg_stat_user_tables} and
@@ -81,27 +82,17 @@ final class TableCounters {
     return out.toString();
   }
 
-  static Map<String, Long> readsBetween(Map<String, Long> before, Map<String, Long> after) {
-    Map<String, Long> read = new HashMap<>();
-    after.forEach((index, count) -> read.put(index, count - before.getOrDefault(index, 0L)));
-    return read;
+  /** What each table's or index's count grew by from {@code before} to {@code after} ({@code zero} where it was new). */
+  static <V> Map<String, V> difference(Map<String, V> before, Map<String, V> after, V zero, BinaryOperator<V> minus) {
+    Map<String, V> grown = new HashMap<>();
+    after.forEach((name, count) -> grown.put(name, minus.apply(count, before.getOrDefault(name, zero))));
+    return grown;
   }
 
-  static Map<String, Long> sumReads(Map<String, Long> one, Map<String, Long> other) {
-    Map<String, Long> both = new HashMap<>(one);
-    other.forEach((index, count) -> both.merge(index, count, Long::sum));
-    return both;
-  }
-
-  static Map<String, Counts> difference(Map<String, Counts> before, Map<String, Counts> after) {
-    Map<String, Counts> changed = new HashMap<>();
-    after.forEach((table, counts) -> changed.put(table, counts.minus(before.getOrDefault(table, new Counts(0, 0, 0, 0, 0)))));
-    return changed;
-  }
-
-  static Map<String, Counts> sum(Map<String, Counts> one, Map<String, Counts> other) {
-    Map<String, Counts> both = new HashMap<>(one);
-    other.forEach((table, counts) -> both.merge(table, counts, Counts::plus));
+  /** Two runs' counts together, name by name. */
+  static <V> Map<String, V> sum(Map<String, V> one, Map<String, V> other, BinaryOperator<V> plus) {
+    Map<String, V> both = new HashMap<>(one);
+    other.forEach((name, count) -> both.merge(name, count, plus));
     return both;
   }
 
