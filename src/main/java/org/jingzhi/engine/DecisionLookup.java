@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Which version is the latest is asked at every lookup, in one statement, so a version deployed on any node answers the
  * next lookup on every node; a version itself never changes, so each is taken from the engine once. The engine's query
- * for the latest version and its read of the definition by id were three statements and two commands a lookup, three
- * lookups a case (README 「Database work per case」).
+ * for the latest version and its read of that version by id were two engine commands a lookup, five lookups a case
+ * (README 「Database work per case」).
  */
 @Component
 public class DecisionLookup {
