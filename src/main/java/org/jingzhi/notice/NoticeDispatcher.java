@@ -43,7 +43,7 @@ public class NoticeDispatcher {
   private static final String CLAIM = "SELECT * FROM jz_notice WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?"
       + " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED";
   /** The other e-mails to units at the same address due now, claimed as {@link #CLAIM} claims one. */
-  private static final String CLAIM_UNIT_EMAILS = "SELECT * FROM jz_notice WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?"
+  static final String CLAIM_UNIT_EMAILS = "SELECT * FROM jz_notice WHERE status IN ('PENDING', 'FAILED') AND next_attempt_at <= ?"
       + " AND channel = 'EMAIL' AND recipient_kind = 'UNIT' AND address = ? AND id <> ? ORDER BY next_attempt_at, id LIMIT ?"
       + " FOR UPDATE SKIP LOCKED";
 

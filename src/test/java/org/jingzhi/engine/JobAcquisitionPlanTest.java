@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -19,6 +14,7 @@ import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.jingzhi.support.EngineStatements;
 import org.jingzhi.support.IntegrationTest;
+import org.jingzhi.support.PostgresPlans;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -32,8 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @IntegrationTest
 class JobAcquisitionPlanTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Autowired
   ProcessEngine engine;
   @Autowired
@@ -41,17 +35,17 @@ class JobAcquisitionPlanTest {
 
   @Test
   void theLookUpReadsTheDueJobsInOrderAndTheLockedOnesAlone() throws Exception {
-    assumeTrue(((HikariDataSource) dataSource).getJdbcUrl().startsWith("jdbc:postgresql:"), "PostgreSQL only");
+    assumeTrue(PostgresPlans.onPostgres(dataSource), "PostgreSQL only");
     List<String> statement = acquisitionStatement();
 
     JsonNode plan = genericPlan(statement.get(0), statement.subList(1, statement.size()));
 
-    JsonNode jobScan = scanOf(plan, "res");
+    JsonNode jobScan = PostgresPlans.scanOf(plan, "res");
     assertThat(jobScan.path("Node Type").asText()).as(plan.toPrettyString()).isEqualTo("Index Scan");
     assertThat(jobScan.path("Index Name").asText()).as(plan.toPrettyString()).isEqualTo("jz_idx_job_due");
     assertThat(jobScan.path("Index Cond").asText()).as(plan.toPrettyString()).contains("duedate_ <=");
     assertThat(plan.toString()).as("nothing sorted: the index gives the order").doesNotContain("\"Node Type\":\"Sort\"");
-    JsonNode lockedScan = scanOf(plan, "j2");
+    JsonNode lockedScan = PostgresPlans.scanOf(plan, "j2");
     assertThat(lockedScan.path("Node Type").asText()).as(plan.toPrettyString()).isEqualTo("Index Scan");
     assertThat(lockedScan.path("Index Name").asText()).as("the jobs locked now, not a scan of all").isEqualTo("jz_idx_job_locked");
   }
@@ -63,18 +57,8 @@ class JobAcquisitionPlanTest {
         configuration.getCommandExecutorTxRequired().execute(context -> context.getJobManager().findNextJobsToExecute(new Page(0, 24))));
     assertThat(sent).as("the engine's acquisition statement").isNotNull();
     List<String> sqlAndLiterals = new ArrayList<>(List.of(sent.sql()));
-    sent.parameters().forEach(value -> sqlAndLiterals.add(literal(value)));
+    sent.parameters().forEach(value -> sqlAndLiterals.add(PostgresPlans.literal(value)));
     return sqlAndLiterals;
-  }
-
-  private static String literal(Object value) {
-    if (value instanceof Date date) {
-      return "'" + new Timestamp(date.getTime()) + "'::timestamp";
-    }
-    if (value instanceof Number || value instanceof Boolean) {
-      return value.toString();
-    }
-    return value == null ? "NULL" : "'" + value.toString().replace("'", "''") + "'";
   }
 
   /**
@@ -83,49 +67,20 @@ class JobAcquisitionPlanTest {
    * database keeps nothing of them).
    */
   private JsonNode genericPlan(String sql, List<String> parameters) throws Exception {
-    StringBuilder numbered = new StringBuilder();
-    int parameter = 0;
-    for (char c : sql.toCharArray()) {
-      numbered.append(c == '?' ? "$" + ++parameter : String.valueOf(c));
-    }
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
-      boolean prepared = false;
       try {
         statement.execute("INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, PROCESS_INSTANCE_ID_, RETRIES_, DUEDATE_, HANDLER_TYPE_,"
             + " SUSPENSION_STATE_, PRIORITY_, CREATE_TIME_) SELECT 'jz-waiting-' || n, 1, 'timer', true, 'jz-open-case-' || (n / 4), 3,"
             + " CURRENT_TIMESTAMP + (1 + n % 20) * INTERVAL '1 day', 'timer-transition', 1, 0, CURRENT_TIMESTAMP"
             + " FROM generate_series(1, 8000) AS n");
         statement.execute("ANALYZE ACT_RU_JOB");
-        statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-        statement.execute("PREPARE jz_acquisition AS " + numbered);
-        prepared = true;
-        try (ResultSet explained = statement.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE jz_acquisition(" + String.join(", ", parameters) + ")")) {
-          explained.next();
-          return JSON.readTree(explained.getString(1)).get(0).get("Plan");
-        }
+        return PostgresPlans.genericPlan(statement, sql, parameters, false);
       } finally {
         connection.rollback();
-        if (prepared) { // a statement prepared in SQL outlives the rollback; the pool's connection keeps the driver's own
-          statement.execute("DEALLOCATE jz_acquisition");
-        }
         connection.setAutoCommit(true);
         statement.execute("ANALYZE ACT_RU_JOB"); // the row count ANALYZE wrote is kept despite the rollback
       }
     }
-  }
-
-  /** The plan node that reads the table under this alias (the outer query's jobs, not the subquery's). */
-  private static JsonNode scanOf(JsonNode node, String alias) {
-    if (alias.equals(node.path("Alias").asText())) {
-      return node;
-    }
-    for (JsonNode child : node.path("Plans")) {
-      JsonNode found = scanOf(child, alias);
-      if (!found.isMissingNode()) {
-        return found;
-      }
-    }
-    return JSON.missingNode();
   }
 }
