@@ -2,12 +2,12 @@ package org.jingzhi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jingzhi.support.IntegrationTest;
+import org.jingzhi.support.PostgresPlans;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -73,6 +73,6 @@ class JobAcquisitionIndexesTest {
   }
 
   private boolean postgres() {
-    return ((HikariDataSource) dataSource).getJdbcUrl().startsWith("jdbc:postgresql:");
+    return PostgresPlans.onPostgres(dataSource);
   }
 }

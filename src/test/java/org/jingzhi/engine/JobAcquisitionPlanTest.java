@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -67,20 +65,13 @@ class JobAcquisitionPlanTest {
    * database keeps nothing of them).
    */
   private JsonNode genericPlan(String sql, List<String> parameters) throws Exception {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      connection.setAutoCommit(false);
-      try {
-        statement.execute("INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, PROCESS_INSTANCE_ID_, RETRIES_, DUEDATE_, HANDLER_TYPE_,"
-            + " SUSPENSION_STATE_, PRIORITY_, CREATE_TIME_) SELECT 'jz-waiting-' || n, 1, 'timer', true, 'jz-open-case-' || (n / 4), 3,"
-            + " CURRENT_TIMESTAMP + (1 + n % 20) * INTERVAL '1 day', 'timer-transition', 1, 0, CURRENT_TIMESTAMP"
-            + " FROM generate_series(1, 8000) AS n");
-        statement.execute("ANALYZE ACT_RU_JOB");
-        return PostgresPlans.genericPlan(statement, sql, parameters, false);
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(true);
-        statement.execute("ANALYZE ACT_RU_JOB"); // the row count ANALYZE wrote is kept despite the rollback
-      }
-    }
+    return PostgresPlans.rolledBack(dataSource, "ACT_RU_JOB", statement -> {
+      statement.execute("INSERT INTO ACT_RU_JOB (ID_, REV_, TYPE_, EXCLUSIVE_, PROCESS_INSTANCE_ID_, RETRIES_, DUEDATE_, HANDLER_TYPE_,"
+          + " SUSPENSION_STATE_, PRIORITY_, CREATE_TIME_) SELECT 'jz-waiting-' || n, 1, 'timer', true, 'jz-open-case-' || (n / 4), 3,"
+          + " CURRENT_TIMESTAMP + (1 + n % 20) * INTERVAL '1 day', 'timer-transition', 1, 0, CURRENT_TIMESTAMP"
+          + " FROM generate_series(1, 8000) AS n");
+      statement.execute("ANALYZE ACT_RU_JOB");
+      return PostgresPlans.genericPlan(statement, sql, parameters, false);
+    });
   }
 }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.jingzhi.support.IntegrationTest;
+import org.jingzhi.support.PostgresPlans;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,7 +37,7 @@ class PostgresPoolSettingsTest {
    */
   @Test
   void thePlatformsConnectionsKeepOnePlanAStatementAndCompileNone() throws Exception {
-    assumeTrue(((HikariDataSource) dataSource).getJdbcUrl().startsWith("jdbc:postgresql:"), "PostgreSQL only");
+    assumeTrue(PostgresPlans.onPostgres(dataSource), "PostgreSQL only");
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet settings = statement.executeQuery("SELECT current_setting('plan_cache_mode'), current_setting('jit')")) {
       settings.next();

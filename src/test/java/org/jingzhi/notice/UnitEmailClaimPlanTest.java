@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
@@ -15,8 +14,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The dispatcher's claim of the other e-mails due to a unit's mailbox reads that mailbox's notices still to be sent, not
- * the outbox: after years a city's outbox holds millions of delivered e-mails, and the claim is asked at every unit e-mail.
- * Before V19 PostgreSQL read every e-mail notice ever written through the units' list index (README 「Notices」).
+ * the outbox, and is asked at every unit e-mail. Before V19 PostgreSQL read every notice still to be sent — here an SMS
+ * backlog — or, with statistics taken after a storm, every e-mail notice ever written, through the units' list index; a
+ * city's outbox after years holds millions (README 「Notices」). With V19's index alone the plan still depended on which test
+ * ran before: PostgreSQL took status, channel and recipient kind for independent until V20's statistics counted them
+ * together.
  */
 @IntegrationTest
 class UnitEmailClaimPlanTest {
@@ -33,10 +35,10 @@ class UnitEmailClaimPlanTest {
     JsonNode plan = claimPlan();
 
     JsonNode scan = PostgresPlans.scanOf(plan, "jz_notice");
-    assertThat(scan.path("Index Name").asText()).as(plan.toPrettyString()).isEqualTo("jz_notice_unit_emails");
+    assertThat(PostgresPlans.indexesRead(plan)).as(plan.toPrettyString()).containsExactly("jz_notice_unit_emails");
     assertThat(scan.path("Actual Rows").asInt()).as("the mailbox's three due notices, the claimed one left out").isEqualTo(2);
-    assertThat(scan.path("Rows Removed by Filter").asInt()).as("read and left out: the claimed notice alone; " + plan.toPrettyString())
-        .isEqualTo(1);
+    assertThat(scan.path("Rows Removed by Filter").asInt() + scan.path("Rows Removed by Index Recheck").asInt())
+        .as("read and left out: the claimed notice alone; " + plan.toPrettyString()).isEqualTo(1);
   }
 
   /**
@@ -45,23 +47,16 @@ class UnitEmailClaimPlanTest {
    * rolled back: the shared test database keeps nothing of them).
    */
   private JsonNode claimPlan() throws Exception {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      connection.setAutoCommit(false);
-      try {
-        notices(statement, 6000, "EMAIL", "UNIT", "CASE WHEN n % 2 = 0 THEN '" + MAILBOX + "' ELSE 'other@demo-city.gov.cn' END", "SENT");
-        notices(statement, 2000, "SMS", "APPLICANT", "'13800138000'", "PENDING");
-        notices(statement, 3, "EMAIL", "UNIT", "'" + MAILBOX + "'", "PENDING");
-        notices(statement, 2, "EMAIL", "UNIT", "'other@demo-city.gov.cn'", "FAILED");
-        statement.execute("ANALYZE jz_notice");
-        long claimed = firstDue(statement);
-        return PostgresPlans.genericPlan(statement, NoticeDispatcher.CLAIM_UNIT_EMAILS,
-            List.of("CURRENT_TIMESTAMP::timestamp", "'" + MAILBOX + "'", Long.toString(claimed), "99"), true);
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(true);
-        statement.execute("ANALYZE jz_notice"); // the row count ANALYZE wrote is kept despite the rollback
-      }
-    }
+    return PostgresPlans.rolledBack(dataSource, "jz_notice", statement -> {
+      notices(statement, 6000, "EMAIL", "UNIT", "CASE WHEN n % 2 = 0 THEN '" + MAILBOX + "' ELSE 'other@demo-city.gov.cn' END", "SENT");
+      notices(statement, 2000, "SMS", "APPLICANT", "'13800138000'", "PENDING");
+      notices(statement, 3, "EMAIL", "UNIT", "'" + MAILBOX + "'", "PENDING");
+      notices(statement, 2, "EMAIL", "UNIT", "'other@demo-city.gov.cn'", "FAILED");
+      statement.execute("ANALYZE jz_notice");
+      long claimed = firstDue(statement);
+      return PostgresPlans.genericPlan(statement, NoticeDispatcher.CLAIM_UNIT_EMAILS,
+          List.of("CURRENT_TIMESTAMP::timestamp", "'" + MAILBOX + "'", Long.toString(claimed), "99"), true);
+    });
   }
 
   private static void notices(Statement statement, int count, String channel, String recipientKind, String address, String status)

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +25,29 @@ public final class PostgresPlans {
   private static final AtomicInteger NAMES = new AtomicInteger();
 
   private PostgresPlans() {
+  }
+
+  /** What a test does in a transaction of its own: make rows, analyze them, explain a statement. */
+  @FunctionalInterface
+  public interface InTransaction {
+    JsonNode run(Statement statement) throws Exception;
+  }
+
+  /**
+   * Runs {@code work} in a transaction that is rolled back, so the shared test database keeps none of its rows, and
+   * analyzes {@code table} again afterwards: the row count ANALYZE wrote is kept despite the rollback.
+   */
+  public static JsonNode rolledBack(DataSource dataSource, String table, InTransaction work) throws Exception {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      try {
+        return work.run(statement);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+        statement.execute("ANALYZE " + table);
+      }
+    }
   }
 
   public static boolean onPostgres(DataSource dataSource) {
@@ -65,6 +90,16 @@ public final class PostgresPlans {
       return value.toString();
     }
     return value == null ? "NULL" : "'" + value.toString().replace("'", "''") + "'";
+  }
+
+  /** The indexes the plan reads, in the order of its nodes. */
+  public static List<String> indexesRead(JsonNode node) {
+    List<String> indexes = new ArrayList<>();
+    if (node.has("Index Name")) {
+      indexes.add(node.get("Index Name").asText());
+    }
+    node.path("Plans").forEach(child -> indexes.addAll(indexesRead(child)));
+    return indexes;
   }
 
   /** The plan node that reads a table under this alias (or, without one, this table's name). */
