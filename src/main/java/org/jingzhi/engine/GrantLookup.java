@@ -23,7 +23,8 @@ import org.camunda.bpm.engine.impl.util.ExceptionUtil;
  * that could answer no is a revoke. So this lookup is asked only where that holds (the caller asks the engine's own
  * per-command test whether revokes apply), for alternatives of single resources
  * ({@link #answers}); and it only says yes — finding no grant, the caller asks the engine, whose answer and refusal
- * stay as they were.
+ * stay as they were. A command's first check asks both in one statement ({@link #revokeOrGrant}): a client's claim or
+ * completion is one command, and its first check was two round trips to the database.
  */
 final class GrantLookup {
 
@@ -38,51 +39,84 @@ final class GrantLookup {
         && atomic.stream().allMatch(each -> each.getResourceIdQueryParam() == null && each.getAuthorizationNotFoundReturnValue() == null);
   }
 
-  /** Reads with the command's own connection, so it sees what the engine's statement would. */
-  static boolean anyGrant(DbSqlSession session, String userId, List<String> groupIds, List<PermissionCheck> checks) {
-    DbSqlSessionFactory factory = session.getDbSqlSessionFactory();
-    String sql = statement(factory.getDatabaseType(), factory.getDatabaseTablePrefix(), groupIds.size(), checks.size());
-    Connection connection = session.getSqlSession().getConnection();
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      int index = 1;
-      for (PermissionCheck check : checks) {
-        for (String resourceId : new String[] {check.getResourceId(), "*"}) {
-          if (!groupIds.isEmpty()) {
-            for (String group : groupIds) {
-              statement.setString(index++, group);
-            }
-            index = bindResource(statement, index, check, resourceId);
-          }
-          statement.setString(index++, userId);
-          index = bindResource(statement, index, check, resourceId);
-          index = bindResource(statement, index, check, resourceId);
-        }
-      }
+  /** The command's own connection, so that the lookup sees what the engine's statement would, and how to write for it. */
+  record Database(Connection connection, String type, String prefix) {
+
+    static Database of(DbSqlSession session) {
+      DbSqlSessionFactory factory = session.getDbSqlSessionFactory();
+      return new Database(session.getSqlSession().getConnection(), factory.getDatabaseType(), factory.getDatabaseTablePrefix());
+    }
+  }
+
+  /** What the combined statement found: a revoke that could apply comes first, as the engine's test for revokes would. */
+  enum Found {
+    REVOKE_CAN_APPLY, GRANT, NOTHING
+  }
+
+  static boolean anyGrant(Database database, String userId, List<String> groupIds, List<PermissionCheck> checks) {
+    return ask(database, grantStatement(database, groupIds.size(), checks.size()),
+        statement -> bindGrants(statement, 1, userId, groupIds, checks)) == 1;
+  }
+
+  /** The engine's per-command question whether any revoke could apply: one of the user, of everyone or of their groups. */
+  static boolean anyRevoke(Database database, String userId, List<String> groupIds) {
+    return ask(database, "SELECT CASE" + revokeBranch(database, groupIds.size(), 1) + " ELSE 0 END " + dummyTable(database),
+        statement -> bindRevokes(statement, 1, userId, groupIds)) == 1;
+  }
+
+  /**
+   * Both questions in one statement, for a command's first permission check: whether a revoke could apply (then the
+   * grants do not matter) and, if none can, whether a grant answers the check.
+   */
+  static Found revokeOrGrant(Database database, String userId, List<String> groupIds, List<PermissionCheck> checks) {
+    String grants = grantStatement(database, groupIds.size(), checks.size());
+    String sql = "SELECT CASE" + revokeBranch(database, groupIds.size(), 2) + grants.substring("SELECT CASE".length());
+    int answer = ask(database, sql, statement -> bindGrants(statement, bindRevokes(statement, 1, userId, groupIds), userId, groupIds, checks));
+    return answer == 2 ? Found.REVOKE_CAN_APPLY : answer == 1 ? Found.GRANT : Found.NOTHING;
+  }
+
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  private static int ask(Database database, String sql, Binder binder) {
+    try (PreparedStatement statement = database.connection().prepareStatement(sql)) {
+      binder.bind(statement);
       try (ResultSet answer = statement.executeQuery()) {
-        return answer.next() && answer.getInt(1) == 1;
+        return answer.next() ? answer.getInt(1) : 0;
       }
     } catch (SQLException e) {
       throw ExceptionUtil.wrapPersistenceException(e);  // as the engine's own statements fail: no driver text for clients
     }
   }
 
-  /** The engine's per-command question whether any revoke could apply: one of the user, of everyone or of their groups. */
-  static boolean anyRevoke(DbSqlSession session, String userId, List<String> groupIds) {
-    DbSqlSessionFactory factory = session.getDbSqlSessionFactory();
-    String sql = "SELECT CASE WHEN EXISTS (SELECT ID_ FROM " + factory.getDatabaseTablePrefix() + "ACT_RU_AUTHORIZATION WHERE TYPE_ = 2"
-        + " AND (USER_ID_ IN (?, '*')" + (groupIds.isEmpty() ? "" : " OR GROUP_ID_ IN (" + "?, ".repeat(groupIds.size() - 1) + "?)")
-        + ")) THEN 1 ELSE 0 END " + DbSqlSessionFactory.databaseSpecificDummyTable.get(factory.getDatabaseType());
-    try (PreparedStatement statement = session.getSqlSession().getConnection().prepareStatement(sql)) {
-      int index = 1;
-      statement.setString(index++, userId);
-      for (String group : groupIds) {
-        statement.setString(index++, group);
+  private static String revokeBranch(Database database, int groups, int answer) {
+    return " WHEN EXISTS (SELECT ID_ FROM " + database.prefix() + "ACT_RU_AUTHORIZATION WHERE TYPE_ = 2"
+        + " AND (USER_ID_ IN (?, '*')" + (groups == 0 ? "" : " OR GROUP_ID_ IN (" + "?, ".repeat(groups - 1) + "?)") + ")) THEN " + answer;
+  }
+
+  private static int bindRevokes(PreparedStatement statement, int index, String userId, List<String> groupIds) throws SQLException {
+    statement.setString(index++, userId);
+    for (String group : groupIds) {
+      statement.setString(index++, group);
+    }
+    return index;
+  }
+
+  private static void bindGrants(PreparedStatement statement, int index, String userId, List<String> groupIds, List<PermissionCheck> checks)
+      throws SQLException {
+    for (PermissionCheck check : checks) {
+      for (String resourceId : new String[] {check.getResourceId(), "*"}) {
+        if (!groupIds.isEmpty()) {
+          for (String group : groupIds) {
+            statement.setString(index++, group);
+          }
+          index = bindResource(statement, index, check, resourceId);
+        }
+        statement.setString(index++, userId);
+        index = bindResource(statement, index, check, resourceId);
+        index = bindResource(statement, index, check, resourceId);
       }
-      try (ResultSet answer = statement.executeQuery()) {
-        return answer.next() && answer.getInt(1) == 1;
-      }
-    } catch (SQLException e) {
-      throw ExceptionUtil.wrapPersistenceException(e);
     }
   }
 
@@ -98,12 +132,12 @@ final class GrantLookup {
    * One {@code WHEN EXISTS} for each check, resource (its id, then all of its kind) and holder (the groups, the user,
    * everyone), each an equality on the engine's unique indexes of grants, as the engine's own statement looks them up.
    */
-  private static String statement(String databaseType, String prefix, int groups, int checks) {
-    String perms = DbSqlSessionFactory.databaseSpecificBitAnd1.get(databaseType) + "A.PERMS_"
-        + DbSqlSessionFactory.databaseSpecificBitAnd2.get(databaseType) + "?" + DbSqlSessionFactory.databaseSpecificBitAnd3.get(databaseType)
+  private static String grantStatement(Database database, int groups, int checks) {
+    String perms = DbSqlSessionFactory.databaseSpecificBitAnd1.get(database.type()) + "A.PERMS_"
+        + DbSqlSessionFactory.databaseSpecificBitAnd2.get(database.type()) + "?" + DbSqlSessionFactory.databaseSpecificBitAnd3.get(database.type())
         + " = ?";
     String resource = " AND A.RESOURCE_TYPE_ = ? AND A.RESOURCE_ID_ = ? AND " + perms + ") THEN 1";
-    String grants = " WHEN EXISTS (SELECT A.ID_ FROM " + prefix + "ACT_RU_AUTHORIZATION A WHERE ";
+    String grants = " WHEN EXISTS (SELECT A.ID_ FROM " + database.prefix() + "ACT_RU_AUTHORIZATION A WHERE ";
     StringBuilder sql = new StringBuilder("SELECT CASE");
     for (int check = 0; check < checks * 2; check++) {
       if (groups > 0) {
@@ -112,6 +146,10 @@ final class GrantLookup {
       sql.append(grants).append("A.TYPE_ = 1 AND A.USER_ID_ = ?").append(resource);
       sql.append(grants).append("A.TYPE_ = 0 AND A.USER_ID_ = '*'").append(resource);
     }
-    return sql.append(" ELSE 0 END ").append(DbSqlSessionFactory.databaseSpecificDummyTable.get(databaseType)).toString();
+    return sql.append(" ELSE 0 END ").append(dummyTable(database)).toString();
+  }
+
+  private static String dummyTable(Database database) {
+    return DbSqlSessionFactory.databaseSpecificDummyTable.get(database.type());
   }
 }

@@ -28,7 +28,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
  *   <li>A permission check (may this user work on this task, start this process…) asks {@link GrantLookup} first while the
  *   engine's own per-command test finds no revoke authorization that could apply: one plain statement instead of the
  *   engine's generated chain of grants and revokes. The per-command test for revokes is the engine's statement, written
- *   out in plain JDBC too.
+ *   out in plain JDBC too; with the command's first such check, both are one statement.
  *   Finding no grant, the engine is asked as before, so every refusal is the engine's own.</li>
  * </ul>
  */
@@ -53,19 +53,39 @@ class TunedAuthorizationManager extends AuthorizationManager {
   /** As the engine's (once a command, unless configured always or never), with the same statement written out. */
   @Override
   protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
-    String mode = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
-    if (isRevokeAuthCheckUsed == null && !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equalsIgnoreCase(mode)
-        && !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER.equalsIgnoreCase(mode)) {
-      isRevokeAuthCheckUsed = GrantLookup.anyRevoke(getDbSqlSession(), userId, filterAuthenticatedGroupIds(groupIds));
+    if (revokesStillToBeTested()) {
+      isRevokeAuthCheckUsed = GrantLookup.anyRevoke(database(), userId, filterAuthenticatedGroupIds(groupIds));
     }
     return super.isRevokeAuthCheckEnabled(userId, groupIds);
   }
 
-  /** The short way's yes, where it is the engine's; false where the engine must answer. */
+  /**
+   * The short way's yes, where it is the engine's; false where the engine must answer. A command's first check asks
+   * the test for revokes and the grants in one statement.
+   */
   boolean grantFound(String userId, List<String> groupIds, CompositePermissionCheck check) {
-    return GrantLookup.answers(check) && check.getAtomicChecks().stream().allMatch(this::isResourceValidForPermission)
-        && !isRevokeAuthCheckEnabled(userId, groupIds)
-        && GrantLookup.anyGrant(getDbSqlSession(), userId, filterAuthenticatedGroupIds(groupIds), check.getAtomicChecks());
+    if (!GrantLookup.answers(check) || !check.getAtomicChecks().stream().allMatch(this::isResourceValidForPermission)) {
+      return false;
+    }
+    List<String> groups = filterAuthenticatedGroupIds(groupIds);
+    if (revokesStillToBeTested()) {
+      GrantLookup.Found found = GrantLookup.revokeOrGrant(database(), userId, groups, check.getAtomicChecks());
+      isRevokeAuthCheckUsed = found == GrantLookup.Found.REVOKE_CAN_APPLY;
+      return found == GrantLookup.Found.GRANT;
+    }
+    return !isRevokeAuthCheckEnabled(userId, groupIds) && GrantLookup.anyGrant(database(), userId, groups, check.getAtomicChecks());
+  }
+
+  /** Revokes are tested once a command, unless configured always or never (then the engine's setting answers). */
+  private boolean revokesStillToBeTested() {
+    String mode = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
+    return isRevokeAuthCheckUsed == null && !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equalsIgnoreCase(mode)
+        && !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER.equalsIgnoreCase(mode);
+  }
+
+  /** The command's own connection; a test counts the statements sent through it. */
+  GrantLookup.Database database() {
+    return GrantLookup.Database.of(getDbSqlSession());
   }
 
   @Override

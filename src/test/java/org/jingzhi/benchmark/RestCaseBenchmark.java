@@ -47,6 +47,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * empty and PostgreSQL plans their statements as scans of a few pages, dead rows included. With
  * {@code -Dbenchmark.bare-task-parent-index=true} the bare engine gets the one index of ours its statements use
  * ({@code V11}: a task's subtasks, looked up at every completion), so that open work measures the rest of the difference.
+ * {@code -Dbenchmark.profile=<directory>} records each measured window with Java Flight Recorder ({@link ProfiledWindow}).
  */
 public final class RestCaseBenchmark {
 
@@ -63,6 +64,7 @@ public final class RestCaseBenchmark {
     int warmup = Integer.getInteger("benchmark.warmup", 100);
     int past = Integer.getInteger("benchmark.past", 0);
     int open = Integer.getInteger("benchmark.open", 0);
+    ProfiledWindow.prepare();
     try (ConfigurableApplicationContext jingzhi = startJingzhi(freshDatabase("jingzhi_bench"));
          ConfigurableApplicationContext bare = BareEngineApplication.start(freshDatabase("jingzhi_bare"))) {
       deployBare(bare.getBean(ProcessEngine.class));
@@ -169,7 +171,7 @@ public final class RestCaseBenchmark {
     CpuTime cpuBefore = CpuTime.now();
     double rate;
     ScheduledExecutorService autovacuum = autovacuum(database);
-    try {
+    try (ProfiledWindow profile = ProfiledWindow.start(database)) {
       rate = JointApprovalBenchmark.run(runner, cases, threads);
     } finally {
       autovacuum.shutdown();

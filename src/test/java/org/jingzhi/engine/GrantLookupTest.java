@@ -3,6 +3,9 @@ package org.jingzhi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +81,7 @@ class GrantLookupTest {
         for (CompositePermissionCheck check : checks) {
           String asked = user + " " + groups + " " + describe(check);
           boolean engineAnswer = inCommand(context -> new AuthorizationManager().isAuthorized(user, groups, check));
-          assertThat(inCommand(context -> GrantLookup.anyGrant(context.getDbSqlSession(), user, groups, check.getAtomicChecks())))
+          assertThat(inCommand(context -> GrantLookup.anyGrant(GrantLookup.Database.of(context.getDbSqlSession()), user, groups, check.getAtomicChecks())))
               .as("lookup: " + asked).isEqualTo(engineAnswer);
           assertThat(inCommand(context -> tuned(context).grantFound(user, groups, check)))
               .as("answered the short way: " + asked).isEqualTo(engineAnswer);
@@ -110,7 +113,7 @@ class GrantLookupTest {
     revoke("gl-user", null, "gl-task-5");
     CompositePermissionCheck check = taskWork("gl-task-5");
 
-    assertThat(inCommand(context -> GrantLookup.anyGrant(context.getDbSqlSession(), "gl-user", List.of("gl-group"), check.getAtomicChecks())))
+    assertThat(inCommand(context -> GrantLookup.anyGrant(GrantLookup.Database.of(context.getDbSqlSession()), "gl-user", List.of("gl-group"), check.getAtomicChecks())))
         .as("the group's grant, which the lookup sees").isTrue();
     assertThat(inCommand(context -> new AuthorizationManager().isAuthorized("gl-user", List.of("gl-group"), check)))
         .as("the engine: the user's own revoke comes first").isFalse();
@@ -138,9 +141,9 @@ class GrantLookupTest {
     assertRevokeAnswersAsTheEngine(groupings, false);
     revoke("gl-user", null, "gl-task-10");
     assertRevokeAnswersAsTheEngine(groupings, true);
-    assertThat(inCommand(context -> GrantLookup.anyRevoke(context.getDbSqlSession(), "gl-someone", List.of()))).as("another user").isFalse();
+    assertThat(inCommand(context -> GrantLookup.anyRevoke(GrantLookup.Database.of(context.getDbSqlSession()), "gl-someone", List.of()))).as("another user").isFalse();
     revoke(null, "gl-group", "gl-task-11");
-    assertThat(inCommand(context -> GrantLookup.anyRevoke(context.getDbSqlSession(), "gl-someone", List.of("gl-other", "gl-group")))).isTrue();
+    assertThat(inCommand(context -> GrantLookup.anyRevoke(GrantLookup.Database.of(context.getDbSqlSession()), "gl-someone", List.of("gl-other", "gl-group")))).isTrue();
     revoke("*", null, "gl-task-12");
     assertRevokeAnswersAsTheEngine(groupings, true);
   }
@@ -151,12 +154,91 @@ class GrantLookupTest {
       for (List<String> groups : groupings) {
         boolean engineAnswer = inCommand(context -> context.getDbEntityManager().selectBoolean("selectRevokeAuthorization",
             Map.of("userId", user, "authGroupIds", groups)));
-        assertThat(inCommand(context -> GrantLookup.anyRevoke(context.getDbSqlSession(), user, groups))).as(user + " " + groups)
+        assertThat(inCommand(context -> GrantLookup.anyRevoke(GrantLookup.Database.of(context.getDbSqlSession()), user, groups))).as(user + " " + groups)
             .isEqualTo(engineAnswer);
         any |= engineAnswer;
       }
     }
     assertThat(any).isEqualTo(anyExpected);
+  }
+
+  @Test
+  void theCombinedStatementAnswersAsTheTestForRevokesAndThenTheLookup() {
+    grant(null, "gl-group", Resources.TASK, "gl-task-13", Permissions.ALL);
+    grant("gl-user", null, Resources.TASK, "gl-task-14", TaskPermissions.TASK_WORK);
+    List<List<String>> groupings = List.of(List.of(), List.of("gl-group"), List.of("gl-other", "gl-group"));
+    List<CompositePermissionCheck> checks = List.of(taskWork("gl-task-13"), taskWork("gl-task-14"), taskWork("gl-task-15"));
+    assertCombinedAnswersAsBoth(groupings, checks);
+    revoke("gl-user", null, "gl-task-16");
+    assertCombinedAnswersAsBoth(groupings, checks);
+    revoke(null, "gl-other", "gl-task-17");
+    assertCombinedAnswersAsBoth(groupings, checks);
+  }
+
+  private void assertCombinedAnswersAsBoth(List<List<String>> groupings, List<CompositePermissionCheck> checks) {
+    for (String user : List.of("gl-user", "gl-someone")) {
+      for (List<String> groups : groupings) {
+        for (CompositePermissionCheck check : checks) {
+          List<PermissionCheck> atomic = check.getAtomicChecks();
+          GrantLookup.Found expected = inCommand(context -> GrantLookup.anyRevoke(GrantLookup.Database.of(context.getDbSqlSession()), user, groups))
+              ? GrantLookup.Found.REVOKE_CAN_APPLY
+              : inCommand(context -> GrantLookup.anyGrant(GrantLookup.Database.of(context.getDbSqlSession()), user, groups, atomic))
+                  ? GrantLookup.Found.GRANT : GrantLookup.Found.NOTHING;
+          GrantLookup.Found combined = EngineCommands.inCommand(engine,
+              context -> GrantLookup.revokeOrGrant(GrantLookup.Database.of(context.getDbSqlSession()), user, groups, atomic));
+          assertThat(combined).as(user + " " + groups + " " + describe(check)).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aCommandsFirstCheckTestsForRevokesAndLooksForTheGrantInOneStatement() {
+    grant(null, "gl-group", Resources.TASK, "gl-task-18", Permissions.ALL);
+    CompositePermissionCheck check = taskWork("gl-task-18");
+
+    List<Integer> sent = EngineCommands.inCommand(engine, context -> {
+      CountingManager manager = new CountingManager();
+      boolean first = manager.isAuthorized("gl-someone", List.of("gl-group"), check);
+      int statementsOfTheFirst = manager.statements;
+      boolean second = manager.isAuthorized("gl-someone", List.of("gl-group"), taskWork("gl-task-19"));
+      assertThat(first).as("the group's grant").isTrue();
+      assertThat(second).as("no grant on another task").isFalse();
+      return List.of(statementsOfTheFirst, manager.statements - statementsOfTheFirst);
+    });
+    assertThat(sent.get(0)).as("statements for the command's first check, the test for revokes with it").isEqualTo(1);
+    assertThat(sent.get(1)).as("plain statements for the second, which finds no grant and leaves it to the engine").isEqualTo(1);
+
+    revoke("gl-someone", null, "gl-task-20");
+    List<Object> withRevoke = EngineCommands.inCommand(engine, context -> {
+      CountingManager manager = new CountingManager();
+      boolean answer = manager.isAuthorized("gl-someone", List.of("gl-group"), check);
+      return List.of(answer, manager.statements, manager.isRevokeAuthCheckEnabled("gl-someone", List.of("gl-group")));
+    });
+    assertThat(withRevoke).as("a revoke of the user's somewhere: the engine answers (its own statement) and checks revokes")
+        .containsExactly(true, 1, true);
+  }
+
+  /** The tuned manager, counting the plain statements it sends through the command's connection. */
+  private static final class CountingManager extends TunedAuthorizationManager {
+    int statements;
+
+    @Override
+    GrantLookup.Database database() {
+      GrantLookup.Database database = super.database();
+      Connection counted = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+          (proxy, method, arguments) -> {
+            if (method.getName().equals("prepareStatement")) {
+              statements++;
+            }
+            try {
+              return method.invoke(database.connection(), arguments);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+      return new GrantLookup.Database(counted, database.type(), database.prefix());
+    }
   }
 
   @Test
@@ -167,7 +249,7 @@ class GrantLookupTest {
     CompositePermissionCheck both = new CompositePermissionCheck(false);
     both.setAtomicChecks(List.of(atomic(Resources.TASK, "gl-task-8", TaskPermissions.TASK_WORK), atomic(Resources.TASK, "gl-task-8", Permissions.DELETE)));
     assertThat(GrantLookup.answers(both)).as("both of two").isFalse();
-    assertThat(inCommand(context -> GrantLookup.anyGrant(context.getDbSqlSession(), "gl-user", List.of(), both.getAtomicChecks())))
+    assertThat(inCommand(context -> GrantLookup.anyGrant(GrantLookup.Database.of(context.getDbSqlSession()), "gl-user", List.of(), both.getAtomicChecks())))
         .as("one of the two is granted").isTrue();
     assertThat(inCommand(context -> tuned(context).isAuthorized("gl-user", List.of(), both))).as("but not both").isFalse();
 
