@@ -54,7 +54,7 @@ final class GrantLookup {
   }
 
   static boolean anyGrant(Database database, String userId, List<String> groupIds, List<PermissionCheck> checks) {
-    return ask(database, grantStatement(database, groupIds.size(), checks.size()),
+    return ask(database, "SELECT CASE" + grantBranches(database, groupIds.size(), checks.size()) + " ELSE 0 END " + dummyTable(database),
         statement -> bindGrants(statement, 1, userId, groupIds, checks)) == 1;
   }
 
@@ -69,8 +69,8 @@ final class GrantLookup {
    * grants do not matter) and, if none can, whether a grant answers the check.
    */
   static Found revokeOrGrant(Database database, String userId, List<String> groupIds, List<PermissionCheck> checks) {
-    String grants = grantStatement(database, groupIds.size(), checks.size());
-    String sql = "SELECT CASE" + revokeBranch(database, groupIds.size(), 2) + grants.substring("SELECT CASE".length());
+    String sql = "SELECT CASE" + revokeBranch(database, groupIds.size(), 2) + grantBranches(database, groupIds.size(), checks.size())
+        + " ELSE 0 END " + dummyTable(database);
     int answer = ask(database, sql, statement -> bindGrants(statement, bindRevokes(statement, 1, userId, groupIds), userId, groupIds, checks));
     return answer == 2 ? Found.REVOKE_CAN_APPLY : answer == 1 ? Found.GRANT : Found.NOTHING;
   }
@@ -129,16 +129,16 @@ final class GrantLookup {
   }
 
   /**
-   * One {@code WHEN EXISTS} for each check, resource (its id, then all of its kind) and holder (the groups, the user,
-   * everyone), each an equality on the engine's unique indexes of grants, as the engine's own statement looks them up.
+   * One {@code WHEN EXISTS … THEN 1} for each check, resource (its id, then all of its kind) and holder (the groups, the
+   * user, everyone), each an equality on the engine's unique indexes of grants, as the engine's own statement looks them up.
    */
-  private static String grantStatement(Database database, int groups, int checks) {
+  private static String grantBranches(Database database, int groups, int checks) {
     String perms = DbSqlSessionFactory.databaseSpecificBitAnd1.get(database.type()) + "A.PERMS_"
         + DbSqlSessionFactory.databaseSpecificBitAnd2.get(database.type()) + "?" + DbSqlSessionFactory.databaseSpecificBitAnd3.get(database.type())
         + " = ?";
     String resource = " AND A.RESOURCE_TYPE_ = ? AND A.RESOURCE_ID_ = ? AND " + perms + ") THEN 1";
     String grants = " WHEN EXISTS (SELECT A.ID_ FROM " + database.prefix() + "ACT_RU_AUTHORIZATION A WHERE ";
-    StringBuilder sql = new StringBuilder("SELECT CASE");
+    StringBuilder sql = new StringBuilder();
     for (int check = 0; check < checks * 2; check++) {
       if (groups > 0) {
         sql.append(grants).append("A.TYPE_ = 1 AND A.GROUP_ID_ IN (").append("?, ".repeat(groups - 1)).append("?)").append(resource);
@@ -146,7 +146,7 @@ final class GrantLookup {
       sql.append(grants).append("A.TYPE_ = 1 AND A.USER_ID_ = ?").append(resource);
       sql.append(grants).append("A.TYPE_ = 0 AND A.USER_ID_ = '*'").append(resource);
     }
-    return sql.append(" ELSE 0 END ").append(dummyTable(database)).toString();
+    return sql.toString();
   }
 
   private static String dummyTable(Database database) {

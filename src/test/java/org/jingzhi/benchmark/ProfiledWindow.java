@@ -11,7 +11,8 @@ import jdk.jfr.Recording;
 /**
  * A Java Flight Recorder recording of one measured window alone ({@code -Dbenchmark.profile=<directory>}): a whole-run
  * recording mixes in the warm-ups, during which the JIT compiles the engine code both servers share, and so understates
- * the difference between them. One file a window, named after its database and a counter: {@code jingzhi_bench-1.jfr}.
+ * the difference between them. One file a window, named after its database and the window's number in the run
+ * ({@code jingzhi_bare-1.jfr}, {@code jingzhi_bench-2.jfr}); a file of the same name from an earlier run is replaced.
  * The recorder starts before the warm-ups ({@link #prepare}): its first start slows the code running then (the first
  * profiled window of a run took 730 request-thread samples for the bare engine's 200 cases, against 445 for Jingzhi's).
  */
@@ -59,10 +60,13 @@ final class ProfiledWindow implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (recording != null) {
-      recording.stop();
-      recording.dump(file);
-      recording.close();
-      System.out.println("profile of the window: " + file.toAbsolutePath());
+      try {
+        recording.stop();
+        recording.dump(file);
+        System.out.println("profile of the window: " + file.toAbsolutePath());
+      } finally {
+        recording.close();
+      }
     }
   }
 }

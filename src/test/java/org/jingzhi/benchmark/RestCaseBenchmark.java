@@ -104,7 +104,7 @@ public final class RestCaseBenchmark {
       System.out.println(TableCounters.perCase(bareRun.tables(), jingzhiRun.tables(), cases));
       System.out.println(TableCounters.perIndex(bareRun.indexes(), jingzhiRun.indexes(), cases, 25));
       System.out.println(Statements.compared("jingzhi_bare", "jingzhi_bench", cases + past));
-      System.out.println(Statements.mostCalled("jingzhi_bare", "jingzhi_bench", cases + past, 40));
+      System.out.println(Statements.mostCalled("jingzhi_bare", "jingzhi_bench", cases + past, Integer.getInteger("benchmark.statements", 40)));
       System.out.println(Statements.perCase("jingzhi_bench", cases + past));
       System.out.println(historySizes(jingzhi, jingzhiClient, bareClient, cases, threads));
     }
@@ -170,14 +170,18 @@ public final class RestCaseBenchmark {
     long[] before = counters(database);
     CpuTime cpuBefore = CpuTime.now();
     double rate;
+    CpuTime cpu;
     ScheduledExecutorService autovacuum = autovacuum(database);
+    // the profile's file is written after the window's processor time is taken
     try (ProfiledWindow profile = ProfiledWindow.start(database)) {
-      rate = JointApprovalBenchmark.run(runner, cases, threads);
-    } finally {
-      autovacuum.shutdown();
-      autovacuum.awaitTermination(1, TimeUnit.MINUTES);
+      try {
+        rate = JointApprovalBenchmark.run(runner, cases, threads);
+      } finally {
+        autovacuum.shutdown();
+        autovacuum.awaitTermination(1, TimeUnit.MINUTES);
+      }
+      cpu = CpuTime.now().minus(cpuBefore);
     }
-    CpuTime cpu = CpuTime.now().minus(cpuBefore);
     settle();
     long[] after = counters(database);
     Map<String, TableCounters.Counts> tablesAfter = TableCounters.snapshot(database);

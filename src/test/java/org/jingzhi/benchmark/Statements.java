@@ -61,18 +61,22 @@ final class Statements {
         ofBare[0], ofJingzhi[0], ofJingzhi[0] / ofBare[0], ofBare[1], ofJingzhi[1], ofJingzhi[1] / ofBare[1]);
   }
 
-  /** The {@code limit} statements Jingzhi runs most a case, each with the bare engine's calls of the same text. */
+  /**
+   * The {@code limit} statements either engine runs most a case, each with both engines' calls of the same text
+   * ({@code -Dbenchmark.statements=N}, 40 by default; a large N lists every statement, the bare engine's own among them).
+   */
   static String mostCalled(String bare, String jingzhi, int cases, int limit) {
     if (!available()) {
       return "";
     }
-    StringBuilder out = new StringBuilder(String.format("%nStatements by calls a case: Jingzhi's most called, the bare engine's of the same text%n"
+    StringBuilder out = new StringBuilder(String.format("%nStatements by calls a case: the most called of either engine, both engines' calls of the same text%n"
         + "| Jingzhi | bare | ms in the database, Jingzhi | statement |%n|---|---|---|---|%n"));
     try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
-         ResultSet rows = connection.createStatement().executeQuery("SELECT j.calls, COALESCE(b.calls, 0), j.ms, j.query FROM"
+         ResultSet rows = connection.createStatement().executeQuery("SELECT COALESCE(j.calls, 0), COALESCE(b.calls, 0), COALESCE(j.ms, 0),"
+             + " COALESCE(j.query, b.query) FROM"
              + " (SELECT query, sum(calls) calls, sum(total_exec_time) ms" + OF_DATABASE + "'" + jingzhi + "' GROUP BY query) j"
-             + " LEFT JOIN (SELECT query, sum(calls) calls" + OF_DATABASE + "'" + bare + "' GROUP BY query) b ON b.query = j.query"
-             + " ORDER BY j.calls DESC LIMIT " + limit)) {
+             + " FULL JOIN (SELECT query, sum(calls) calls" + OF_DATABASE + "'" + bare + "' GROUP BY query) b ON b.query = j.query"
+             + " ORDER BY GREATEST(COALESCE(j.calls, 0), COALESCE(b.calls, 0)) DESC LIMIT " + limit)) {
       while (rows.next()) {
         out.append(String.format("| %.1f | %.1f | %.2f | `%s` |%n", rows.getLong(1) / (double) cases, rows.getLong(2) / (double) cases,
             rows.getDouble(3) / cases, shortened(oneLine(rows.getString(4)))));
