@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
  *   <li>refused input reaching the caller as such ({@link RefusedInputUnwrapping});</li>
  *   <li>authorization checks without the engine's per-command group filter ({@link TunedAuthorizationManager});</li>
  *   <li>subscriptions deleted without a look-up for jobs only signals have ({@link TunedEventSubscriptionManager});</li>
+ *   <li>jobs deleted without a look-up for incidents their execution does not hold ({@link FailedJobIncidents});</li>
  *   <li>「待办」 counted part by part and the unit filters listed without duplicates to remove ({@link OwnWorkTaskManager});</li>
  *   <li>history without the logs nobody reads ({@link TrimmedHistoryLevel}, {@link TrimmedHistoryEventHandler});</li>
  *   <li>statements' SQL written without searching a query's methods again at every read ({@link CachedReadMethods});</li>
@@ -51,6 +52,10 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
     configuration.setCustomHistoryLevels(joined(configuration.getCustomHistoryLevels(), List.of(new TrimmedHistoryLevel())));
     configuration.setEnableDefaultDbHistoryEventHandler(false);
     configuration.setCustomHistoryEventHandlers(joined(List.of(new TrimmedHistoryEventHandler()), configuration.getCustomHistoryEventHandlers()));
+    if (!configuration.isCompositeIncidentHandlersEnabled()) {
+      // first, so that an operator's own handler of failed jobs still takes its place
+      configuration.setCustomIncidentHandlers(joined(List.of(new FailedJobIncidents()), configuration.getCustomIncidentHandlers()));
+    }
   }
 
   /** {@code first}, then {@code then}: the engine's lists of custom parts, either of which may be unset. */

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.jingzhi.approval.JointApprovals;
-import org.jingzhi.support.NotificationStubs;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,8 +37,10 @@ public final class DeadlineStormBenchmark {
     int clerkCases = Integer.getInteger("storm.clerk-cases", 100);
     int threads = Integer.getInteger("storm.threads", 2);
     Duration patience = Duration.ofSeconds(Long.getLong("storm.patience-seconds", 900));
-    // the city's SMTP server: units with a mailbox (demo: urban, supervision) get their notices by e-mail too
-    GreenMail smtp = NotificationStubs.MAIL;
+    // the city's SMTP server: units with a mailbox (demo: urban, supervision) get their notices by e-mail too; stopped at
+    // the end, or its thread would keep the benchmark's JVM (exec:java waits for it) running after the last figure
+    GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    smtp.start();
     try (ConfigurableApplicationContext app = RestCaseBenchmark.startJingzhi(RestCaseBenchmark.freshDatabase("jingzhi_storm"),
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort())) {
       ProcessEngine engine = app.getBean(ProcessEngine.class);
@@ -67,6 +69,8 @@ public final class DeadlineStormBenchmark {
       System.out.println(report(outcome, allDone, clerks, app.getEnvironment()));
       System.out.println(Statements.perCase("jingzhi_storm", timers).replace("per case", "per limit"));
       System.out.println(StormNotices.awaitDelivered(jdbc, outbox, due, smtp, patience));
+    } finally {
+      smtp.stop();
     }
   }
 
