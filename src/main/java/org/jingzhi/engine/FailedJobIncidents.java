@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.runtime.Incident;
  * The engine's handler of failed-job incidents, without its look-up for a deleted job's incidents where its execution
  * has none.
  *
- * <p>Deleting a job — a review's reminder and limit when the review ends, a limit that fired — the engine asks the
- * database for incidents named after the job ({@code … ACT_RU_INCIDENT WHERE CONFIGURATION_ = ?}), to resolve the one
+ * <p>Deleting a job — a review's reminder and limit when the review ends, a limit that fired — or giving a failed job
+ * retries again, the engine asks the database for incidents named after the job ({@code … ACT_RU_INCIDENT WHERE CONFIGURATION_ = ?}), to resolve the one
  * its failures may have left: 10 statements a case, nearly always finding nothing. The engine opens a failed job's
  * incident on the job's execution, and every execution knows whether it holds any incident (the same knowledge the engine
  * trusts when it ends an execution without asking for its incidents). So where the job's execution, in this command,
