@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 
 /**
- * The criteria of a task list by candidate groups — the unit filters, 「待办」 — for {@code OwnWorkTasks.xml}'s statement,
+ * The criteria of a task list by candidate groups — the unit filters, 「待办」, a unit's tasks in one case — for {@code OwnWorkTasks.xml}'s statement,
  * which lists each task once without the engine's {@code SELECT DISTINCT} (see the statement's comment). Built from a
  * query {@link OwnWorkTaskQuery#listableOnce} accepted and the engine configured, with that query's order, page and
  * tenant check; it carries no grant check, and is made only for queries that need none ({@link OwnWorkTaskManager}).
@@ -31,6 +31,7 @@ public final class OwnWorkListing extends ListQueryParameterObject {
   private final String taskDefinitionKey;
   private final String[] taskDefinitionKeys;
   private final Integer suspensionStateCode;
+  private final String processInstanceId;
 
   private OwnWorkListing(TaskQueryImpl query, TaskQueryImpl candidates, String orAssignee) {
     // not List.copyOf: a client may name a null group, which the statement, as the engine's, then matches with nothing
@@ -42,6 +43,7 @@ public final class OwnWorkListing extends ListQueryParameterObject {
     this.taskDefinitionKeys = query.getKeys();
     SuspensionState suspension = query.getSuspensionState();
     this.suspensionStateCode = suspension == null ? null : suspension.getStateCode();
+    this.processInstanceId = query.getProcessInstanceId();
     setOrderingProperties(query.getOrderingProperties());
     setTenantCheck(query.getTenantCheck());
     setFirstResult(query.getFirstResult());
@@ -106,6 +108,10 @@ public final class OwnWorkListing extends ListQueryParameterObject {
 
   public Integer getSuspensionStateCode() {
     return suspensionStateCode;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
   }
 
   /** How many tasks of each part a page needs at most: all up to its last; null when the whole list is asked for. */

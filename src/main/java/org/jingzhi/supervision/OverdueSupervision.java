@@ -1,17 +1,15 @@
 package org.jingzhi.supervision;
 
-import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
-import java.util.TimeZone;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
-import org.jingzhi.calendar.CalendarProperties;
 import org.jingzhi.notice.Cause;
 import org.jingzhi.notice.NoticeKind;
+import org.jingzhi.notice.NoticeMoments;
 import org.jingzhi.notice.NoticeTemplate;
 import org.jingzhi.notice.Notices;
 import org.jingzhi.organization.Organization;
@@ -45,13 +43,13 @@ public class OverdueSupervision implements JavaDelegate {
   private final OverdueRecords records;
   private final Notices notices;
   private final Organization organization;
-  private final TimeZone zone;
+  private final NoticeMoments moments;
 
-  public OverdueSupervision(OverdueRecords records, Notices notices, Organization organization, CalendarProperties calendar) {
+  public OverdueSupervision(OverdueRecords records, Notices notices, Organization organization, NoticeMoments moments) {
     this.records = records;
     this.notices = notices;
     this.organization = organization;
-    this.zone = TimeZone.getTimeZone(calendar.getZone());
+    this.moments = moments;
   }
 
   @Override
@@ -73,7 +71,7 @@ public class OverdueSupervision implements JavaDelegate {
     }
 
     String unitName = organization.displayName(unit);
-    Map<String, String> parameters = Map.of("subject", subject, "unitName", unitName, "due", format(due), "caseNumber", String.valueOf(caseNumber));
+    Map<String, String> parameters = Map.of("subject", subject, "unitName", unitName, "due", moments.format(due), "caseNumber", String.valueOf(caseNumber));
     notices.tellUnit(Cause.of(execution, caseNumber), NoticeKind.SUPERVISION, unit, NoticeTemplate.OVERDUE, parameters);
     if (!supervise) {
       return;
@@ -91,9 +89,4 @@ public class OverdueSupervision implements JavaDelegate {
         "sourceProcessKey", processKey));
   }
 
-  private String format(Date date) {
-    SimpleDateFormat format = new SimpleDateFormat("yyyy年M月d日 HH:mm");
-    format.setTimeZone(zone);
-    return format.format(date);
-  }
 }

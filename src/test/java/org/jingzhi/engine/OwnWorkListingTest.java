@@ -103,6 +103,26 @@ class OwnWorkListingTest {
   }
 
   @Test
+  void aUnitsTasksInTheCaseAClerkHasOpenAreListedAsTheEngineListsThem() {
+    String myCase = UnitTaskProcess.start(engine, "own-list-unit-a");
+    caseIds.add(myCase);
+    caseIds.add(UnitTaskProcess.start(engine, "own-list-unit-a"));
+    String anotherUnitsCase = UnitTaskProcess.start(engine, "own-list-unit-c");
+    caseIds.add(anotherUnitsCase);
+    engine.getIdentityService().setAuthentication(ME, MY_UNITS);
+    Supplier<TaskQuery> inMyCase = () -> tasks().processInstanceId(myCase).taskDefinitionKey("handle").taskCandidateGroup("own-list-unit-a");
+
+    assertThat(listedOnce(inMyCase.get())).isTrue();
+    assertThat(inMyCase.get().list()).extracting(Task::getProcessInstanceId).as("that case's task alone").containsExactly(myCase);
+    assertSameAsTheEngine(inMyCase);
+    assertSameAsTheEngine(() -> tasks().taskCandidateGroupIn(MY_UNITS).includeAssignedTasks().processInstanceId(myCase));
+    assertThat(tasks().taskCandidateGroupIn(MY_UNITS).processInstanceId(anotherUnitsCase).list()).as("my units have no task there")
+        .isEmpty();
+    assertThat(listable(tasks().taskCandidateGroupIn(MY_UNITS).processInstanceIdIn(myCase, anotherUnitsCase)))
+        .as("several cases: the engine lists them").isFalse();
+  }
+
+  @Test
   void theTodoListIsMyUnitsUnclaimedTasksOrMineAsTheEngineListsIt() {
     engine.getIdentityService().setAuthentication(ME, MY_UNITS);
     Supplier<TaskQuery> todo = () -> tasks().or().taskCandidateGroupIn(MY_UNITS).taskAssignee(ME).endOr().active()
