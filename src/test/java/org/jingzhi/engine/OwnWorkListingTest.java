@@ -114,12 +114,17 @@ class OwnWorkListingTest {
 
     assertThat(listedOnce(inMyCase.get())).isTrue();
     assertThat(inMyCase.get().list()).extracting(Task::getProcessInstanceId).as("that case's task alone").containsExactly(myCase);
+    List<Task> enginesTasks = inCommand(engine, context -> new TaskManager().findTasksByQueryCriteria((TaskQueryImpl) inMyCase.get()));
+    assertThat(inMyCase.get().list()).extracting(Task::getId).as("the very task the engine's statement finds")
+        .isEqualTo(enginesTasks.stream().map(Task::getId).toList());
     assertSameAsTheEngine(inMyCase);
     assertSameAsTheEngine(() -> tasks().taskCandidateGroupIn(MY_UNITS).includeAssignedTasks().processInstanceId(myCase));
     assertThat(tasks().taskCandidateGroupIn(MY_UNITS).processInstanceId(anotherUnitsCase).list()).as("my units have no task there")
         .isEmpty();
     assertThat(listable(tasks().taskCandidateGroupIn(MY_UNITS).processInstanceIdIn(myCase, anotherUnitsCase)))
         .as("several cases: the engine lists them").isFalse();
+    assertThat(listable(tasks().processInstanceId(myCase).or().taskCandidateGroupIn(MY_UNITS).taskAssignee(ME).endOr()))
+        .as("「待办」 of one case: the engine lists it").isFalse();
   }
 
   @Test
