@@ -14,10 +14,11 @@ import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 
 /**
- * The criteria of a task list by candidate groups — the unit filters, 「待办」, a unit's tasks in one case — for {@code OwnWorkTasks.xml}'s statement,
- * which lists each task once without the engine's {@code SELECT DISTINCT} (see the statement's comment). Built from a
- * query {@link OwnWorkTaskQuery#listableOnce} accepted and the engine configured, with that query's order, page and
- * tenant check; it carries no grant check, and is made only for queries that need none ({@link OwnWorkTaskManager}).
+ * The criteria of a task list by candidate groups — the unit filters, 「待办」, a unit's tasks in one case — for
+ * {@code OwnWorkTasks.xml}'s statement, which lists each task once without the engine's {@code SELECT DISTINCT} (see the
+ * statement's comment). Built from a query {@link OwnWorkTaskQuery#listableOnce} accepted and the engine configured, with
+ * that query's order, page and tenant check; it carries no grant check, and is made only for queries that need none
+ * ({@link OwnWorkTaskManager}).
  */
 public final class OwnWorkListing extends ListQueryParameterObject {
 

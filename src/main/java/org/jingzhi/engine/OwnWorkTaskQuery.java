@@ -41,7 +41,8 @@ final class OwnWorkTaskQuery {
    * one case (a unit's tasks in the case a clerk has open).
    */
   private static final Set<String> LISTING_KEEPS = union(
-      Set.of("includeAssignedTasks", "dueBefore", "key", "taskDefinitionKeys", "suspensionState", "processInstanceId"), AFTER_LISTING);
+      Set.of("includeAssignedTasks", "dueBefore", "key", "taskDefinitionKeys", "suspensionState", "processInstanceId"),
+      AFTER_LISTING);
   /** What the query around 「待办」's or-branch may ask and be listed by {@link OwnWorkListing}. */
   private static final Set<String> BRANCH_LISTING_KEEPS = union(PARTS_KEEP, AFTER_LISTING);
   private static final List<Field> OTHER_CRITERIA = otherCriteria();
@@ -89,8 +90,9 @@ final class OwnWorkTaskQuery {
   /**
    * Whether {@link OwnWorkListing}'s statement lists the query's tasks as the engine's would, each once: tasks of candidate
    * groups — unclaimed, or assigned ones included — narrowed by nothing but a due date before, task definition keys,
-   * active or suspended (the unit filters) and one case; or one or-branch of candidate groups' unclaimed tasks and an assignee's, with
-   * nothing else asked but active or suspended (「待办」: two parts that never overlap); ordered by the task's own columns.
+   * active or suspended (the unit filters) and one case; or one or-branch of candidate groups' unclaimed tasks and an
+   * assignee's, with nothing else asked but active or suspended (「待办」: two parts that never overlap); ordered by the
+   * task's own columns.
    * Whose groups and which user are not asked here: the statement has no grant check, so it is used only where the
    * engine's would have none either ({@link OwnWorkTaskManager}).
    */
