@@ -54,13 +54,13 @@ final class GrantLookup {
   }
 
   static boolean anyGrant(Database database, String userId, List<String> groupIds, List<PermissionCheck> checks) {
-    return ask(database, "SELECT CASE" + grantBranches(database, groupIds.size(), checks.size()) + " ELSE 0 END " + dummyTable(database),
+    return ask(database, answerOf(database, grantBranches(database, groupIds.size(), checks.size())),
         statement -> bindGrants(statement, 1, userId, groupIds, checks)) == 1;
   }
 
   /** The engine's per-command question whether any revoke could apply: one of the user, of everyone or of their groups. */
   static boolean anyRevoke(Database database, String userId, List<String> groupIds) {
-    return ask(database, "SELECT CASE" + revokeBranch(database, groupIds.size(), 1) + " ELSE 0 END " + dummyTable(database),
+    return ask(database, answerOf(database, revokeBranch(database, groupIds.size(), 1)),
         statement -> bindRevokes(statement, 1, userId, groupIds)) == 1;
   }
 
@@ -69,10 +69,14 @@ final class GrantLookup {
    * grants do not matter) and, if none can, whether a grant answers the check.
    */
   static Found revokeOrGrant(Database database, String userId, List<String> groupIds, List<PermissionCheck> checks) {
-    String sql = "SELECT CASE" + revokeBranch(database, groupIds.size(), 2) + grantBranches(database, groupIds.size(), checks.size())
-        + " ELSE 0 END " + dummyTable(database);
+    String sql = answerOf(database, revokeBranch(database, groupIds.size(), 2) + grantBranches(database, groupIds.size(), checks.size()));
     int answer = ask(database, sql, statement -> bindGrants(statement, bindRevokes(statement, 1, userId, groupIds), userId, groupIds, checks));
     return answer == 2 ? Found.REVOKE_CAN_APPLY : answer == 1 ? Found.GRANT : Found.NOTHING;
+  }
+
+  /** A statement answering the first of its {@code WHEN … THEN n} branches that holds, or 0. */
+  private static String answerOf(Database database, String branches) {
+    return "SELECT CASE" + branches + " ELSE 0 END " + dummyTable(database);
   }
 
   private interface Binder {

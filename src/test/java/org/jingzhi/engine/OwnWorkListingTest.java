@@ -121,6 +121,9 @@ class OwnWorkListingTest {
     assertSameAsTheEngine(() -> tasks().taskCandidateGroupIn(MY_UNITS).includeAssignedTasks().processInstanceId(myCase));
     assertThat(tasks().taskCandidateGroupIn(MY_UNITS).processInstanceId(anotherUnitsCase).list()).as("my units have no task there")
         .isEmpty();
+    Supplier<TaskQuery> anotherUnitsTaskThere = () -> tasks().processInstanceId(anotherUnitsCase).taskCandidateGroup("own-list-unit-c");
+    assertThat(listedOnce(anotherUnitsTaskThere.get())).as("another unit's group in its case: grants are checked").isFalse();
+    assertThat(anotherUnitsTaskThere.get().list()).as("and I hold none on its task").isEmpty();
     assertThat(listable(tasks().taskCandidateGroupIn(MY_UNITS).processInstanceIdIn(myCase, anotherUnitsCase)))
         .as("several cases: the engine lists them").isFalse();
     assertThat(listable(tasks().processInstanceId(myCase).or().taskCandidateGroupIn(MY_UNITS).taskAssignee(ME).endOr()))
