@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  *   <li>authorization checks without the engine's per-command group filter ({@link TunedAuthorizationManager});</li>
  *   <li>subscriptions deleted without a look-up for jobs only signals have ({@link TunedEventSubscriptionManager});</li>
  *   <li>jobs deleted without a look-up for incidents their execution does not hold ({@link FailedJobIncidents});</li>
- *   <li>「待办」 counted part by part and the unit filters listed without duplicates to remove ({@link OwnWorkTaskManager});</li>
+ *   <li>「待办」 counted part by part, the unit filters listed without duplicates to remove and one case's tasks listed with
+ *   the grants on {@code *} read once ({@link OwnWorkTaskManager});</li>
  *   <li>history without the logs nobody reads ({@link TrimmedHistoryLevel}, {@link TrimmedHistoryEventHandler});</li>
  *   <li>statements' SQL written without searching a query's methods again at every read ({@link CachedReadMethods});</li>
  *   <li>JSON values in their variable's row ({@link InlineJsonSerializer}).</li>
@@ -88,6 +89,6 @@ public class EngineTuning extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     InlineJsonSerializer.register(configuration.getVariableSerializers());
-    OwnWorkListing.register(configuration.getSqlSessionFactory().getConfiguration());
+    OwnStatements.register(configuration.getSqlSessionFactory().getConfiguration());
   }
 }

@@ -1,17 +1,9 @@
 package org.jingzhi.engine;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
-import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 
 /**
  * The criteria of a task list by candidate groups — the unit filters, 「待办」, a unit's tasks in one case — for
@@ -20,35 +12,21 @@ import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
  * that query's order, page and tenant check; it carries no grant check, and is made only for queries that need none
  * ({@link OwnWorkTaskManager}).
  */
-public final class OwnWorkListing extends ListQueryParameterObject {
+public final class OwnWorkListing extends TaskListingCriteria {
 
   static final String STATEMENT = "org.jingzhi.engine.OwnWorkTasks.selectOwnWorkTasksOnce";
-  private static final String MAPPER = "org/jingzhi/engine/OwnWorkTasks.xml";
+  static final String MAPPER = "org/jingzhi/engine/OwnWorkTasks.xml";
 
   private final List<String> candidateGroups;
   private final boolean includeAssignedTasks;
   private final String orAssignee;
-  private final Date dueBefore;
-  private final String taskDefinitionKey;
-  private final String[] taskDefinitionKeys;
-  private final Integer suspensionStateCode;
-  private final String processInstanceId;
 
   private OwnWorkListing(TaskQueryImpl query, TaskQueryImpl candidates, String orAssignee) {
+    super(query);
     // not List.copyOf: a client may name a null group, which the statement, as the engine's, then matches with nothing
     this.candidateGroups = Collections.unmodifiableList(new ArrayList<>(candidates.getCandidateGroups()));
     this.includeAssignedTasks = candidates.isIncludeAssignedTasks();
     this.orAssignee = orAssignee;
-    this.dueBefore = query.getDueBefore();
-    this.taskDefinitionKey = query.getKey();
-    this.taskDefinitionKeys = query.getKeys();
-    SuspensionState suspension = query.getSuspensionState();
-    this.suspensionStateCode = suspension == null ? null : suspension.getStateCode();
-    this.processInstanceId = query.getProcessInstanceId();
-    setOrderingProperties(query.getOrderingProperties());
-    setTenantCheck(query.getTenantCheck());
-    setFirstResult(query.getFirstResult());
-    setMaxResults(query.getMaxResults());
   }
 
   /** A unit filter: tasks of these candidate groups, unclaimed unless assigned ones are included, narrowed as asked. */
@@ -65,24 +43,6 @@ public final class OwnWorkListing extends ListQueryParameterObject {
     return new OwnWorkListing(query, branch, branch.getAssignee());
   }
 
-  /**
-   * Adds the statement to the engine's MyBatis configuration, beside the engine's own statements and fragments it uses;
-   * once, where engines share one configuration.
-   */
-  static void register(Configuration mybatis) {
-    if (mybatis.isResourceLoaded(MAPPER)) {
-      return;
-    }
-    try (InputStream xml = OwnWorkListing.class.getClassLoader().getResourceAsStream(MAPPER)) {
-      if (xml == null) {
-        throw new IllegalStateException(MAPPER + " is missing from the class path");
-      }
-      new XMLMapperBuilder(xml, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   public List<String> getCandidateGroups() {
     return candidateGroups;
   }
@@ -93,26 +53,6 @@ public final class OwnWorkListing extends ListQueryParameterObject {
 
   public String getOrAssignee() {
     return orAssignee;
-  }
-
-  public Date getDueBefore() {
-    return dueBefore;
-  }
-
-  public String getTaskDefinitionKey() {
-    return taskDefinitionKey;
-  }
-
-  public String[] getTaskDefinitionKeys() {
-    return taskDefinitionKeys;
-  }
-
-  public Integer getSuspensionStateCode() {
-    return suspensionStateCode;
-  }
-
-  public String getProcessInstanceId() {
-    return processInstanceId;
   }
 
   /** How many tasks of each part a page needs at most: all up to its last; null when the whole list is asked for. */

@@ -21,11 +21,13 @@ import org.camunda.bpm.engine.task.Task;
  * <p>Lists the unit filters and 「待办」 with {@link OwnWorkListing}'s statement, each task once, where the engine's
  * {@code SELECT DISTINCT} sorts all the unit's tasks before it can take a page (on PostgreSQL 15 without parallel workers,
  * 209 ms for a page of 18,718 unclaimed tasks, 0.6 ms with the statement): when {@link OwnWorkTaskQuery#listableOnce}
- * accepts the query and, configured, it needs no grant check — the engine's statement, which has one, lists the others.
+ * accepts the query and, configured, it needs no grant check. One case's tasks without a unit ({@link CaseTaskListing}) are
+ * listed by a statement that checks the grants as the engine's does, reading the grants on {@code *} once, not for every
+ * task. The engine's statement lists the others.
  */
 class OwnWorkTaskManager extends TaskManager {
 
-  /** The databases whose paging the statement is tested with. */
+  /** The databases whose paging the statements are tested with. */
   private static final Set<String> LISTED_ONCE_ON = Set.of("postgres", "h2");
 
   @Override
@@ -46,10 +48,26 @@ class OwnWorkTaskManager extends TaskManager {
   @SuppressWarnings("unchecked")
   public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
     Optional<OwnWorkListing> once = configuredListing(query);
+    if (once.isPresent()) {
+      return getDbEntityManager().selectList(OwnWorkListing.STATEMENT, once.get());
+    }
+    Optional<CaseTaskListing> ofOneCase = caseListing(query);
     // the engine's own findTasksByQueryCriteria would configure the query a second time; its statement is this one
-    return once.isPresent()
-        ? getDbEntityManager().selectList(OwnWorkListing.STATEMENT, once.get())
+    return ofOneCase.isPresent()
+        ? getDbEntityManager().selectList(CaseTaskListing.STATEMENT, ofOneCase.get())
         : getDbEntityManager().selectList("selectTaskByQueryCriteria", query);
+  }
+
+  /**
+   * The criteria of a configured query ({@link #configuredListing} configures it) for {@link CaseTaskListing}'s statement,
+   * which checks the grants as the engine's does, when it lists the query's tasks as the engine's would; empty otherwise.
+   */
+  Optional<CaseTaskListing> caseListing(TaskQueryImpl configured) {
+    return listsOnThisDatabase() ? CaseTaskListing.of(configured) : Optional.empty();
+  }
+
+  private boolean listsOnThisDatabase() {
+    return LISTED_ONCE_ON.contains(getCommandContext().getProcessEngineConfiguration().getDatabaseType());
   }
 
   /**
@@ -59,8 +77,7 @@ class OwnWorkTaskManager extends TaskManager {
   Optional<OwnWorkListing> configuredListing(TaskQueryImpl query) {
     configureQuery(query);
     AuthorizationCheck grants = query.getAuthCheck();
-    if (!LISTED_ONCE_ON.contains(getCommandContext().getProcessEngineConfiguration().getDatabaseType())
-        || !OwnWorkTaskQuery.listableOnce(query) || grants.getShouldPerformAuthorizatioCheck() && grants.getAuthUserId() != null) {
+    if (!listsOnThisDatabase() || !OwnWorkTaskQuery.listableOnce(query) || grants.getShouldPerformAuthorizatioCheck() && grants.getAuthUserId() != null) {
       return Optional.empty();
     }
     return Optional.of(query.getQueries().size() == 1

@@ -43,6 +43,9 @@ final class OwnWorkTaskQuery {
   private static final Set<String> LISTING_KEEPS = union(
       Set.of("includeAssignedTasks", "dueBefore", "key", "taskDefinitionKeys", "suspensionState", "processInstanceId"),
       AFTER_LISTING);
+  /** What a query of one case's tasks may also ask and be listed by {@link CaseTaskListing}: a step, active or suspended. */
+  private static final Set<String> ONE_CASE_KEEPS = union(
+      Set.of("processInstanceId", "key", "taskDefinitionKeys", "suspensionState"), AFTER_LISTING);
   /** What the query around 「待办」's or-branch may ask and be listed by {@link OwnWorkListing}. */
   private static final Set<String> BRANCH_LISTING_KEEPS = union(PARTS_KEEP, AFTER_LISTING);
   private static final List<Field> OTHER_CRITERIA = otherCriteria();
@@ -109,6 +112,17 @@ final class OwnWorkTaskQuery {
     }
     TaskQueryImpl branch = query.getQueries().get(1);
     return branch.getAssignee() != null && !candidateGroupsAsked(branch).isEmpty() && asksNothingElse(branch, Set.of());
+  }
+
+  /**
+   * Whether {@link CaseTaskListing}'s statement lists the query's tasks as the engine's would: the tasks of one case,
+   * narrowed by nothing but task definition keys and active or suspended, without an or-branch, a candidate group or an
+   * assignee, ordered by the task's own columns. The statement checks the grants itself.
+   */
+  static boolean listableAsOneCase(TaskQueryImpl query) {
+    return query.getQueries().size() == 1 && query.getProcessInstanceId() != null && candidateGroupsAsked(query).isEmpty()
+        && query.getAssignee() == null && query.getOrderingProperties().stream().allMatch(QueryOrderingProperty::isContainedProperty)
+        && asksNothingElse(query, ONE_CASE_KEEPS);
   }
 
   private static Set<String> union(Set<String> some, Set<String> more) {

@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.jingzhi.support.IntegrationTest;
@@ -114,7 +113,7 @@ class OwnWorkListingTest {
 
     assertThat(listedOnce(inMyCase.get())).isTrue();
     assertThat(inMyCase.get().list()).extracting(Task::getProcessInstanceId).as("that case's task alone").containsExactly(myCase);
-    List<Task> enginesTasks = inCommand(engine, context -> new TaskManager().findTasksByQueryCriteria((TaskQueryImpl) inMyCase.get()));
+    List<Task> enginesTasks = PagesAsTheEngine.enginesList(engine, inMyCase.get(), 0, Integer.MAX_VALUE);
     assertThat(inMyCase.get().list()).extracting(Task::getId).as("the very task the engine's statement finds")
         .isEqualTo(enginesTasks.stream().map(Task::getId).toList());
     assertSameAsTheEngine(inMyCase);
@@ -256,28 +255,14 @@ class OwnWorkListingTest {
         "market's, claimed by market, due in 2 h", "market's, claimed by another, due in 3 h");
   }
 
-  /**
-   * Listed by the statement: every page of the query, of one to three tasks, and the whole list, as the engine's own
-   * statement lists them.
-   */
+  /** Listed by the statement, page by page as the engine's own statement lists them. */
   private void assertSameAsTheEngine(Supplier<TaskQuery> query) {
     assertThat(listedOnce(query.get())).as("listed by the statement").isTrue();
-    List<String> all = names(query.get().list());
-    assertThat(all).isEqualTo(enginesList(query.get(), 0, Integer.MAX_VALUE));
-    for (int size = 1; size <= 3; size++) {
-      for (int first = 0; first <= all.size(); first += size) {
-        assertThat(names(query.get().listPage(first, size))).as("page from %d, %d a page", first, size)
-            .isEqualTo(enginesList(query.get(), first, size));
-      }
-    }
+    PagesAsTheEngine.assertSame(engine, query, OwnWorkListingTest::names);
   }
 
-  @SuppressWarnings("unchecked")
   private List<String> enginesList(TaskQuery query, int first, int size) {
-    TaskQueryImpl asked = (TaskQueryImpl) query;
-    asked.setFirstResult(first);
-    asked.setMaxResults(size);
-    return names(inCommand(engine, context -> new TaskManager().findTasksByQueryCriteria(asked)));
+    return names(PagesAsTheEngine.enginesList(engine, query, first, size));
   }
 
   private boolean listedOnce(TaskQuery query) {
