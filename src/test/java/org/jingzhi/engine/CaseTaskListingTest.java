@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -116,6 +118,37 @@ class CaseTaskListingTest {
       assertThat(tasks().processInstanceId(anotherUnitsCase).list()).hasSize(3);
       queries.forEach(this::assertSameAsTheEngine);
       removeGrants();
+    }
+  }
+
+  @Test
+  void aGrantNamesItsResourceByIdWhateverItsTypeAsInTheEnginesJoin() {
+    String check = taskOf(anotherUnitsCase, "check");
+    engine.getIdentityService().setAuthentication(ME, MY_UNITS);
+    grant(Authorization.AUTH_TYPE_GRANT, ME, null, Resources.TASK, KEY, Permissions.READ);
+    assertThat(tasks().processInstanceId(anotherUnitsCase).list()).as("a task grant on the process's key").hasSize(3);
+    assertSameAsTheEngine(() -> tasks().processInstanceId(anotherUnitsCase).orderByTaskId().asc());
+    removeGrants();
+
+    grant(Authorization.AUTH_TYPE_GRANT, null, "case-list-unit-b", Resources.PROCESS_DEFINITION, check,
+        ProcessDefinitionPermissions.READ_TASK);
+    assertThat(names(tasks().processInstanceId(anotherUnitsCase).list())).as("a process grant on the task's id").containsExactly("审核");
+    assertSameAsTheEngine(() -> tasks().processInstanceId(anotherUnitsCase));
+  }
+
+  @Test
+  void aRevokeGrantsNothingWhereRevokesAreNotChecked() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    String revokes = configuration.getAuthorizationCheckRevokes();
+    // a revoke of READ keeps every other bit, READ_TASK among them
+    grant(Authorization.AUTH_TYPE_REVOKE, null, "case-list-unit-b", Resources.PROCESS_DEFINITION, KEY, Permissions.READ);
+    configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    try {
+      engine.getIdentityService().setAuthentication(ME, MY_UNITS);
+      assertThat(tasks().processInstanceId(anotherUnitsCase).list()).isEmpty();
+      assertSameAsTheEngine(() -> tasks().processInstanceId(anotherUnitsCase));
+    } finally {
+      configuration.setAuthorizationCheckRevokes(revokes);
     }
   }
 
