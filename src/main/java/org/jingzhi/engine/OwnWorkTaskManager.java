@@ -77,7 +77,8 @@ class OwnWorkTaskManager extends TaskManager {
   Optional<OwnWorkListing> configuredListing(TaskQueryImpl query) {
     configureQuery(query);
     AuthorizationCheck grants = query.getAuthCheck();
-    if (!listsOnThisDatabase() || !OwnWorkTaskQuery.listableOnce(query) || grants.getShouldPerformAuthorizatioCheck() && grants.getAuthUserId() != null) {
+    if (!listsOnThisDatabase() || !OwnWorkTaskQuery.listableOnce(query)
+        || grants.getShouldPerformAuthorizatioCheck() && grants.getAuthUserId() != null) {
       return Optional.empty();
     }
     return Optional.of(query.getQueries().size() == 1

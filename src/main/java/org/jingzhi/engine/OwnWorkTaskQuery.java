@@ -20,7 +20,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
  * such claims back, {@code org.jingzhi.security.LeaversClaims}); the engine removes no task grant while the task is open.
  * Such a query needs no grant lookup per task — as long as those grants are never taken away (nothing here removes a
  * task's grants; whoever would, must end this shortcut too). Also which task queries {@link OwnWorkListing}'s statement
- * lists as the engine's does ({@link #listableOnce}) and which are counted in parts ({@link #disjointParts}).
+ * lists as the engine's does ({@link #listableOnce}), which ones {@link CaseTaskListing}'s does with its own grant check
+ * ({@link #listableAsOneCase}) and which are counted in parts ({@link #disjointParts}).
  *
  * <p>The query's own criteria narrow what it finds, so one of them restricting to own work is enough. An or-branch
  * widens instead: it counts only when it holds nothing but own candidate groups and the user as assignee — every other
