@@ -3,9 +3,13 @@ package org.jingzhi.notice;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +62,22 @@ public class Notices {
   }
 
   public List<Notice> tellUnit(Cause cause, NoticeKind kind, String unit, NoticeTemplate template, Map<String, String> parameters) {
-    List<Address> addresses = new ArrayList<>(List.of(new Address(Channel.IN_APP, null)));
-    organization.find(unit).map(Unit::email).filter(email -> email != null && mailConfigured())
-        .ifPresent(email -> addresses.add(new Address(Channel.EMAIL, email)));
-    return record(cause, kind, Notice.UNIT, unit, addresses, template, parameters);
+    return tellUnits(kind, List.of(new UnitNotice(cause, unit, template, parameters)));
+  }
+
+  /**
+   * Several units' notices of one step (a missed limit tells its unit and 效能督查办), every row of them written in one
+   * statement: in a deadline storm each statement of a limit counts.
+   */
+  public List<Notice> tellUnits(NoticeKind kind, List<UnitNotice> told) {
+    List<Draft> drafts = new ArrayList<>();
+    for (UnitNotice notice : told) {
+      List<Address> addresses = new ArrayList<>(List.of(new Address(Channel.IN_APP, null)));
+      organization.find(notice.unit()).map(Unit::email).filter(email -> email != null && mailConfigured())
+          .ifPresent(email -> addresses.add(new Address(Channel.EMAIL, email)));
+      drafts.addAll(drafts(notice.cause(), kind, Notice.UNIT, notice.unit(), addresses, notice.template(), notice.parameters()));
+    }
+    return written(drafts);
   }
 
   /** Tells a person by SMS and e-mail, as far as they left a number and an address; without either the window must tell them. */
@@ -76,8 +92,12 @@ public class Notices {
     if (addresses.isEmpty()) {
       addresses.add(new Address(Channel.NONE, null));
     }
-    return addresses.stream().map(address -> record(cause, kind, person.kind(), address.address() == null ? "未留联系方式" : address.address(),
-        List.of(address), template, parameters)).flatMap(List::stream).toList();
+    List<Draft> drafts = new ArrayList<>();
+    for (Address address : addresses) {
+      drafts.addAll(drafts(cause, kind, person.kind(), address.address() == null ? "未留联系方式" : address.address(), List.of(address),
+          template, parameters));
+    }
+    return written(drafts);
   }
 
   private boolean mailConfigured() {
@@ -87,22 +107,27 @@ public class Notices {
   private record Address(Channel channel, String address) {
   }
 
-  private List<Notice> record(Cause cause, NoticeKind kind, String recipientKind, String recipient, List<Address> addresses,
-                              NoticeTemplate template, Map<String, String> parameters) {
+  /** A notice to write under its idempotency key, or the one a step that tells once wrote before. */
+  private record Draft(Notice notice, String key, boolean earlier) {
+  }
+
+  private List<Draft> drafts(Cause cause, NoticeKind kind, String recipientKind, String recipient, List<Address> addresses,
+                             NoticeTemplate template, Map<String, String> parameters) {
     Map<String, String> values = new LinkedHashMap<>();
     parameters.forEach((name, value) -> values.put(name, value == null ? "" : clip(value, MAX_PARAMETER)));
     NoticeTexts.Rendered text = texts.render(template, values);
-    List<Notice> recorded = new ArrayList<>();
+    List<Draft> drafts = new ArrayList<>();
     for (Address address : addresses) {
       String key = cause.key() + ":" + address.channel();
       List<Notice> earlier = cause.once() ? jdbc.query("SELECT * FROM jz_notice WHERE idempotency_key = ?", ROW, key) : List.of();
-      recorded.add(earlier.isEmpty() ? insert(cause, key, kind, recipientKind, recipient, address, template, values, text) : earlier.get(0));
+      drafts.add(earlier.isEmpty() ? new Draft(draft(cause, kind, recipientKind, recipient, address, template, values, text), key, false)
+          : new Draft(earlier.get(0), key, true));
     }
-    return recorded;
+    return drafts;
   }
 
-  private Notice insert(Cause cause, String key, NoticeKind kind, String recipientKind, String recipient, Address address,
-                        NoticeTemplate template, Map<String, String> parameters, NoticeTexts.Rendered text) {
+  private Notice draft(Cause cause, NoticeKind kind, String recipientKind, String recipient, Address address, NoticeTemplate template,
+                       Map<String, String> parameters, NoticeTexts.Rendered text) {
     Date now = ClockUtil.getCurrentTime();
     Status status = switch (address.channel()) {
       case IN_APP -> Status.SENT;
@@ -112,34 +137,64 @@ public class Notices {
     String lastError = address.channel() == Channel.NONE ? "未留手机号码或电子邮箱：请窗口当面或电话告知" : null;
     Delivery delivery = new Delivery(address.channel(), address.address(), template.id(), parameters, status, 0,
         status == Status.PENDING ? now : null, lastError, status == Status.SENT ? now : null, null);
-    Notice notice = new Notice(null, kind, cause.processInstanceId(), cause.caseNumber(), recipientKind, recipient,
+    return new Notice(null, kind, cause.processInstanceId(), cause.caseNumber(), recipientKind, recipient,
         clip(oneLine(text.title()), MAX_TITLE), clip(text.body(), MAX_BODY), now, delivery);
-    GeneratedKeyHolder id = new GeneratedKeyHolder();
+  }
+
+  /** Writes the new drafts in one statement and answers every notice, in the drafts' order, each with its id. */
+  private List<Notice> written(List<Draft> drafts) {
+    List<Draft> fresh = drafts.stream().filter(draft -> !draft.earlier()).toList();
+    Iterator<Number> ids = fresh.isEmpty() ? Collections.emptyIterator() : insert(fresh).iterator();
+    return drafts.stream().map(draft -> draft.earlier() ? draft.notice() : withId(draft.notice(), ids.next())).toList();
+  }
+
+  /** The rows' ids in the order of their values: PostgreSQL returns an insert's rows so, and H2 its generated keys. */
+  private List<Number> insert(List<Draft> drafts) {
+    String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+    String sql = "INSERT INTO jz_notice (kind, process_instance_id, case_number, recipient_kind, recipient, title, body, created_at,"
+        + " idempotency_key, channel, address, template, params, status, attempts, next_attempt_at, last_error, delivered_at) VALUES "
+        + String.join(", ", Collections.nCopies(drafts.size(), row));
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.update(connection -> {
-      var statement = connection.prepareStatement("INSERT INTO jz_notice (kind, process_instance_id, case_number, recipient_kind, "
-          + "recipient, title, body, created_at, idempotency_key, channel, address, template, params, status, attempts, next_attempt_at, "
-          + "last_error, delivered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)", new String[] {"id"});
-      statement.setString(1, kind.name());
-      statement.setString(2, notice.processInstanceId());
-      statement.setString(3, notice.caseNumber());
-      statement.setString(4, recipientKind);
-      statement.setString(5, recipient);
-      statement.setString(6, notice.title());
-      statement.setString(7, notice.body());
-      statement.setTimestamp(8, new Timestamp(now.getTime()));
-      statement.setString(9, key);
-      statement.setString(10, delivery.channel().name());
-      statement.setString(11, delivery.address());
-      statement.setString(12, delivery.template());
-      statement.setString(13, json(parameters));
-      statement.setString(14, status.name());
-      statement.setTimestamp(15, timestamp(delivery.nextAttemptAt()));
-      statement.setString(16, lastError);
-      statement.setTimestamp(17, timestamp(delivery.sentAt()));
+      PreparedStatement statement = connection.prepareStatement(sql, new String[] {"id"});
+      int at = 0;
+      for (Draft draft : drafts) {
+        at = bind(statement, at, draft.notice(), draft.key());
+      }
       return statement;
-    }, id);
-    return new Notice(id.getKey().longValue(), notice.kind(), notice.processInstanceId(), notice.caseNumber(), recipientKind, recipient,
-        notice.title(), notice.body(), now, delivery);
+    }, keys);
+    List<Number> ids = keys.getKeyList().stream().map(key -> (Number) key.values().iterator().next()).toList();
+    if (ids.size() != drafts.size()) {
+      throw new IllegalStateException("jz_notice gave " + ids.size() + " ids for " + drafts.size() + " notices");
+    }
+    return ids;
+  }
+
+  private static int bind(PreparedStatement statement, int at, Notice notice, String key) throws SQLException {
+    Delivery delivery = notice.delivery();
+    statement.setString(++at, notice.kind().name());
+    statement.setString(++at, notice.processInstanceId());
+    statement.setString(++at, notice.caseNumber());
+    statement.setString(++at, notice.recipientKind());
+    statement.setString(++at, notice.recipient());
+    statement.setString(++at, notice.title());
+    statement.setString(++at, notice.body());
+    statement.setTimestamp(++at, timestamp(notice.createdAt()));
+    statement.setString(++at, key);
+    statement.setString(++at, delivery.channel().name());
+    statement.setString(++at, delivery.address());
+    statement.setString(++at, delivery.template());
+    statement.setString(++at, json(delivery.parameters()));
+    statement.setString(++at, delivery.status().name());
+    statement.setTimestamp(++at, timestamp(delivery.nextAttemptAt()));
+    statement.setString(++at, delivery.lastError());
+    statement.setTimestamp(++at, timestamp(delivery.sentAt()));
+    return at;
+  }
+
+  private static Notice withId(Notice notice, Number id) {
+    return new Notice(id.longValue(), notice.kind(), notice.processInstanceId(), notice.caseNumber(), notice.recipientKind(),
+        notice.recipient(), notice.title(), notice.body(), notice.createdAt(), notice.delivery());
   }
 
   public List<Notice> ofCase(String caseNumber) {

@@ -1,24 +1,27 @@
 package org.jingzhi.supervision;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
 import org.jingzhi.notice.Cause;
 import org.jingzhi.notice.NoticeKind;
 import org.jingzhi.notice.NoticeMoments;
 import org.jingzhi.notice.NoticeTemplate;
 import org.jingzhi.notice.Notices;
+import org.jingzhi.notice.UnitNotice;
 import org.jingzhi.organization.Organization;
 import org.springframework.stereotype.Component;
 
 /**
  * A time limit was missed. Records the miss against the unit and notifies it; unless
- * {@code overdueSupervise} is false, also notifies the supervision unit and opens a supervision case
- * (督办, {@code supervision} process) for it. Reads the service task's input parameters
+ * {@code overdueSupervise} is false, also notifies the supervision unit (both notices in one statement) and opens a
+ * supervision case (督办, {@code supervision} process, business key the case number) for it, holding what its form shows
+ * ({@code supervisionSubject}, {@code overdueUnitName}, {@code overdueSummary}) and {@code overdueUnit}; the case, its
+ * process and the due date are in the overdue record. Reads the service task's input parameters
  * {@code overdueUnit}, {@code overdueSubject}, {@code overdueDue}, {@code overdueScope} (TASK or
  * CASE) and optionally {@code overdueLevel}, {@code overdueSupervise} and {@code overdueCaseNumber}
  * (when the business key is not the case number).
@@ -72,21 +75,20 @@ public class OverdueSupervision implements JavaDelegate {
 
     String unitName = organization.displayName(unit);
     Map<String, String> parameters = Map.of("subject", subject, "unitName", unitName, "due", moments.format(due), "caseNumber", String.valueOf(caseNumber));
-    notices.tellUnit(Cause.of(execution, caseNumber), NoticeKind.SUPERVISION, unit, NoticeTemplate.OVERDUE, parameters);
+    UnitNotice toUnit = new UnitNotice(Cause.of(execution, caseNumber), unit, NoticeTemplate.OVERDUE, parameters);
     if (!supervise) {
+      notices.tellUnits(NoticeKind.SUPERVISION, List.of(toUnit));
       return;
     }
-    String told = notices.tellUnit(Cause.of(execution, caseNumber), NoticeKind.SUPERVISION, SUPERVISION_UNIT, NoticeTemplate.SUPERVISION,
-        parameters).get(0).body();
+    String told = notices.tellUnits(NoticeKind.SUPERVISION, List.of(toUnit,
+            new UnitNotice(Cause.of(execution, caseNumber), SUPERVISION_UNIT, NoticeTemplate.SUPERVISION, parameters))).stream()
+        .filter(notice -> notice.delivery().template().equals(NoticeTemplate.SUPERVISION.id())).findFirst().orElseThrow().body();
 
     execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(SUPERVISION_PROCESS, caseNumber, Map.of(
         "supervisionSubject", subject,
         "overdueUnit", unit,
         "overdueUnitName", unitName,
-        "overdueDue", Variables.dateValue(due),
-        "overdueSummary", told + "，请督促办理。",
-        "sourceProcessInstanceId", execution.getProcessInstanceId(),
-        "sourceProcessKey", processKey));
+        "overdueSummary", told + "，请督促办理。"));
   }
 
 }

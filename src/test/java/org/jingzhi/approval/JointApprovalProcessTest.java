@@ -2,6 +2,7 @@ package org.jingzhi.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.jingzhi.support.Clock.endOf;
 
@@ -236,6 +237,12 @@ class JointApprovalProcessTest {
     Task supervision = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
         .processDefinitionKey("supervision").singleResult();
     assertThat(supervision).hasCandidateGroup("supervision").hasName("督办：生态环境局审查：吴九餐饮店开业");
+    String told = notices.ofCase(caseNumber).stream().filter(notice -> notice.recipient().equals("supervision")
+        && notice.channel() == Notice.Channel.IN_APP).findFirst().orElseThrow().body();
+    assertThat(engine.getRuntimeService().getVariables(supervision.getProcessInstanceId()))
+        .as("what the supervision form shows, and the unit to find it by; the rest is in the overdue record")
+        .containsOnly(entry("supervisionSubject", "生态环境局审查：吴九餐饮店开业"), entry("overdueUnit", "ecology"),
+            entry("overdueUnitName", "市生态环境局"), entry("overdueSummary", told + "，请督促办理。"));
 
     driver.complete("supervisor", supervision, Map.of("supervisionMeasure", "phone", "supervisionNote", "已电话督促生态环境局当日办结"));
     driver.approve(instance, "ecology", "market", "fire", "urban");

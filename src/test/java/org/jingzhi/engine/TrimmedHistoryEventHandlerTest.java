@@ -136,8 +136,8 @@ class TrimmedHistoryEventHandlerTest {
     String supervision = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("supervision")
         .processInstanceBusinessKey(driver.caseNumber(instance)).singleResult().getId();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(supervision).variableNameIn("overdueUnit", "overdueDue")
-        .list()).as("the supervision case's own variables of those names keep their history")
-        .extracting(HistoricVariableInstance::getValue).containsExactlyInAnyOrder("market", marketLimit.getDuedate());
+        .list()).as("the supervision case's own variable of one of those names keeps its history; the due date is in the record")
+        .extracting(HistoricVariableInstance::getValue).containsExactly("market");
   }
 
   @Test
