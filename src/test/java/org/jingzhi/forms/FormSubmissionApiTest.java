@@ -2,7 +2,6 @@ package org.jingzhi.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.jingzhi.support.Http;
@@ -24,7 +23,7 @@ class FormSubmissionApiTest {
   void aSupervisionFormWithBadInputIsRefusedAndTheTaskStaysOpen() {
     engine.getIdentityService().clearAuthentication();
     String processInstanceId = engine.getRuntimeService().startProcessInstanceByKey("supervision", "LH-TEST-FORM", Map.of(
-        "supervisionSubject", "测试督办", "overdueUnit", "market", "overdueUnitName", "市市场监督管理局", "overdueDue", new Date(),
+        "supervisionSubject", "测试督办", "overdueUnit", "market", "overdueUnitName", "市市场监督管理局",
         "overdueSummary", "测试")).getId();
     String taskId = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
     Http http = new Http(port);
