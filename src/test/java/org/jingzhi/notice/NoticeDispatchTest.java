@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.jingzhi.support.Clock;
+import org.jingzhi.support.CountingJdbcTemplate;
 import org.jingzhi.support.Http;
 import org.jingzhi.support.IntegrationTest;
 import org.jingzhi.support.NotificationStubs;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The outbox under faults: retries with back-off, giving up, retry by hand, two dispatchers, a node dying mid-delivery. */
@@ -236,13 +236,13 @@ class NoticeDispatchTest {
   void aNoticeIsClaimedAndReadInOneStatement() {
     NotificationStubs.sendAllDue(dispatcher);
     Notice notice = tell(NoticeDeliveryTest.newMobile());
-    CountingJdbc counting = new CountingJdbc(dataSource);
+    CountingJdbcTemplate counting = new CountingJdbcTemplate(dataSource);
     NoticeDispatcher counted = new NoticeDispatcher(counting, transactions, channels, settings);
 
     assertThat(counted.dispatchDue()).isEqualTo(1);
 
     assertThat(row(notice).status()).as(row(notice).delivery().lastError()).isEqualTo(Notice.Status.SENT);
-    assertThat(counting.statements).as("claim with the notice, mark it sent, find none due").isEqualTo(3);
+    assertThat(counting.statements()).as("claim with the notice, mark it sent, find none due").isEqualTo(3);
   }
 
   /**
@@ -324,21 +324,6 @@ class NoticeDispatchTest {
     return notices.tellUnit(Cause.of("test-" + number, number), NoticeKind.SUPERVISION, "supervision", NoticeTemplate.SUPERVISION,
             Map.of("subject", subject, "unitName", "市场监管局", "due", "2026-06-05", "caseNumber", number)).stream()
         .filter(notice -> notice.channel() == Notice.Channel.EMAIL).findFirst().orElseThrow();
-  }
-
-  /** Counts the statements run with arguments, as every statement of the dispatcher is. */
-  private static final class CountingJdbc extends JdbcTemplate {
-    int statements;
-
-    CountingJdbc(DataSource dataSource) {
-      super(dataSource);
-    }
-
-    @Override
-    protected PreparedStatementSetter newArgPreparedStatementSetter(Object[] args) {
-      statements++;
-      return super.newArgPreparedStatementSetter(args);
-    }
   }
 
   private Notice tell(String phone) {

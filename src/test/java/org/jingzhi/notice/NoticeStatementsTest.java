@@ -3,24 +3,18 @@ package org.jingzhi.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jingzhi.organization.Organization;
+import org.jingzhi.support.CountingJdbcTemplate;
 import org.jingzhi.support.IntegrationTest;
 import org.jingzhi.support.NotificationStubs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
@@ -44,13 +38,14 @@ class NoticeStatementsTest {
   @Autowired
   NoticeDispatcher dispatcher;
 
-  final AtomicInteger statements = new AtomicInteger();
+  CountingJdbcTemplate counting;
   Notices counted;
 
   @BeforeEach
   void setUp() {
     NotificationStubs.sendAllDue(dispatcher);
-    counted = new Notices(new JdbcTemplate(new CountingDataSource(dataSource, statements)), texts, organization, mail);
+    counting = new CountingJdbcTemplate(dataSource);
+    counted = new Notices(counting, texts, organization, mail);
   }
 
   @Test
@@ -63,7 +58,7 @@ class NoticeStatementsTest {
         new UnitNotice(Cause.of("test-" + number, number), "market", NoticeTemplate.OVERDUE, parameters),
         new UnitNotice(Cause.of("test-" + number, number), "supervision", NoticeTemplate.SUPERVISION, parameters)));
 
-    assertThat(statements.get()).as("statements for three notices").isEqualTo(1);
+    assertThat(counting.statements()).as("statements for three notices").isEqualTo(1);
     assertThat(told).extracting(Notice::recipient, Notice::channel).containsExactly(
         tuple("market", Notice.Channel.IN_APP),
         tuple("supervision", Notice.Channel.IN_APP),
@@ -79,7 +74,7 @@ class NoticeStatementsTest {
     List<Notice> told = counted.tellPerson(Cause.of("test-" + number, number), NoticeKind.ACCEPTANCE,
         Person.applicant("13912345678", "applicant@example.com"), NoticeTemplate.CASE_ACCEPTED, Map.of("projectName", "一句店", "matterName", "餐饮店开业", "caseNumber", number, "queryCode", "Q1"));
 
-    assertThat(statements.get()).isEqualTo(1);
+    assertThat(counting.statements()).isEqualTo(1);
     assertThat(told).extracting(Notice::channel).containsExactly(Notice.Channel.SMS, Notice.Channel.EMAIL);
     assertThat(told).allSatisfy(notice -> assertThat(shared.byId(notice.id())).hasValue(notice));
   }
@@ -92,36 +87,11 @@ class NoticeStatementsTest {
     Map<String, String> parameters = Map.of("subject", "城市管理局审查：一句店");
 
     List<Notice> first = counted.tellUnit(once, NoticeKind.REMINDER, "urban", NoticeTemplate.REVIEW_REMINDER, parameters);
-    assertThat(statements.getAndSet(0)).as("a look-up for each channel, one insert").isEqualTo(3);
+    assertThat(counting.statementsSinceLast()).as("a look-up for each channel, one insert").isEqualTo(3);
     List<Notice> again = counted.tellUnit(once, NoticeKind.REMINDER, "urban", NoticeTemplate.REVIEW_REMINDER, parameters);
 
-    assertThat(statements.get()).as("the look-ups alone").isEqualTo(2);
+    assertThat(counting.statements()).as("the look-ups alone").isEqualTo(2);
     assertThat(again).extracting(Notice::id).containsExactlyElementsOf(first.stream().map(Notice::id).toList());
     assertThat(shared.ofCase(number)).hasSize(2);
-  }
-
-  /** Counts the statements prepared on its connections. */
-  private static final class CountingDataSource extends DelegatingDataSource {
-    private final AtomicInteger statements;
-
-    CountingDataSource(DataSource target, AtomicInteger statements) {
-      super(target);
-      this.statements = statements;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      Connection connection = super.getConnection();
-      return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-        if (method.getName().startsWith("prepare")) {
-          statements.incrementAndGet();
-        }
-        try {
-          return method.invoke(connection, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      });
-    }
   }
 }
