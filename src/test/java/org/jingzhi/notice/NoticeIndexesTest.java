@@ -40,9 +40,14 @@ class NoticeIndexesTest {
   private List<String> ourIndexes() {
     String sql = PostgresPlans.onPostgres(dataSource)
         ? "SELECT indexname FROM pg_indexes WHERE tablename = 'jz_notice' AND schemaname = current_schema()"
-        : "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'JZ_NOTICE'";
+        : "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'JZ_NOTICE' AND TABLE_SCHEMA = SCHEMA()";
     return new JdbcTemplate(dataSource).queryForList(sql, String.class).stream().map(String::toLowerCase)
-        .filter(name -> name.startsWith("jz_notice_") && !name.equals("jz_notice_pkey") && !name.startsWith("jz_notice_once"))
+        .filter(name -> !isKeyIndex(name))
         .toList();
+  }
+
+  /** The primary key's index (PostgreSQL: jz_notice_pkey, H2: PRIMARY_KEY_…) or the idempotency key's (jz_notice_once…). */
+  private static boolean isKeyIndex(String name) {
+    return name.equals("jz_notice_pkey") || name.startsWith("primary_key") || name.startsWith("jz_notice_once");
   }
 }
