@@ -25,6 +25,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.jingzhi.JingzhiApplication;
 import org.jingzhi.benchmark.bare.BareEngineApplication;
+import org.jingzhi.benchmark.bare.BareModelWithCaseData;
 import org.jingzhi.escalation.Events;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -48,11 +49,24 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code -Dbenchmark.bare-task-parent-index=true} the bare engine gets the one index of ours its statements use
  * ({@code V11}: a task's subtasks, looked up at every completion), so that open work measures the rest of the difference.
  * {@code -Dbenchmark.profile=<directory>} records each measured window with Java Flight Recorder ({@link ProfiledWindow}).
+ * {@code -Dbenchmark.bare-data=true} measures a third engine alike, a bare one running the case's shape with its data,
+ * timers and messages ({@link BareModelWithCaseData}), and prints Jingzhi against it: what Jingzhi's own additions cost.
  */
 public final class RestCaseBenchmark {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String BARE = "bare-joint-approval";
+  /** The database of the bare engine given the case's data, timers and messages ({@code benchmark.bare-data}). */
+  static final String BARE_DATA_DATABASE = "jingzhi_bare_data";
+  /** Ours ({@code V11}): a task's subtasks, which the engine looks up at every completion. */
+  private static final String TASK_PARENT_INDEX = "CREATE INDEX jz_ru_task_parent ON ACT_RU_TASK (PARENT_TASK_ID_)";
+  /**
+   * Our indexes of the engine's tables that the engine's own statements use, given to the bare engine with the case's
+   * data so that the comparison is of work, not of indexes: a task's subtasks ({@code V11}) and a scope's variables
+   * ({@code V16}).
+   */
+  private static final List<String> CASE_DATA_INDEXES = List.of(TASK_PARENT_INDEX,
+      "CREATE INDEX jz_ru_variable_scope ON ACT_RU_VARIABLE (EXECUTION_ID_) WHERE TASK_ID_ IS NULL");
   static final List<String> DEPARTMENTS = JointApprovalBenchmark.DEPARTMENTS;
 
   private RestCaseBenchmark() {
@@ -64,28 +78,47 @@ public final class RestCaseBenchmark {
     int warmup = Integer.getInteger("benchmark.warmup", 100);
     int past = Integer.getInteger("benchmark.past", 0);
     int open = Integer.getInteger("benchmark.open", 0);
+    boolean withData = Boolean.getBoolean("benchmark.bare-data");
     ProfiledWindow.prepare();
     try (ConfigurableApplicationContext jingzhi = startJingzhi(freshDatabase("jingzhi_bench"));
-         ConfigurableApplicationContext bare = BareEngineApplication.start(freshDatabase("jingzhi_bare"))) {
+         ConfigurableApplicationContext bare = BareEngineApplication.start(freshDatabase("jingzhi_bare"));
+         ConfigurableApplicationContext bareData = withData ? BareEngineApplication.start(freshDatabase(BARE_DATA_DATABASE), "bareData") : null) {
       deployBare(bare.getBean(ProcessEngine.class));
       Client jingzhiClient = new Client(port(jingzhi), "/engine-rest", true);
       Client bareClient = new Client(port(bare), "/engine-rest/engine/bare", false);
-      // both warmed before either is measured: they share this JVM's compiled engine code, which the first run compiles
+      Client dataClient = withData ? new Client(port(bareData), "/engine-rest/engine/bareData", false) : null;
+      if (withData) {
+        BareModelWithCaseData.deploy(bareData.getBean(ProcessEngine.class));
+      }
+      // all warmed before any is measured: they share this JVM's compiled engine code, which the first run compiles
       JointApprovalBenchmark.run(() -> bareClient.bareCase(), warmup, threads);
+      if (withData) {
+        JointApprovalBenchmark.run(() -> dataClient.caseWithData(), warmup, threads);
+      }
       JointApprovalBenchmark.run(() -> jingzhiClient.jointApproval(), warmup, threads);
       if (Boolean.getBoolean("benchmark.bare-task-parent-index")) {
-        withDatabase("jingzhi_bare", "CREATE INDEX jz_ru_task_parent ON ACT_RU_TASK (PARENT_TASK_ID_)");
+        withDatabase("jingzhi_bare", TASK_PARENT_INDEX);
+      }
+      if (withData) {
+        for (String index : CASE_DATA_INDEXES) {
+          withDatabase(BARE_DATA_DATABASE, index);
+        }
       }
       if (open > 0) {
         JointApprovalBenchmark.run(() -> bareClient.openBareCase(), open, threads);
         JointApprovalBenchmark.run(() -> jingzhiClient.openJointApproval(), open, threads);
         vacuumAndAnalyze("jingzhi_bare");
         vacuumAndAnalyze("jingzhi_bench");
+        if (withData) {
+          JointApprovalBenchmark.run(() -> dataClient.openCaseWithData(), open, threads);
+          vacuumAndAnalyze(BARE_DATA_DATABASE);
+        }
       }
       // in alternating rounds, each engine first in every other one, so that what else the machine does meanwhile falls on
       // both alike
       int rounds = Math.max(1, Math.min(cases, Integer.getInteger("benchmark.rounds", 1)));
       Measured bareRun = null;
+      Measured dataRun = null;
       Measured jingzhiRun = null;
       Statements.reset();
       for (int round = 0; round < rounds; round++) {
@@ -95,12 +128,20 @@ public final class RestCaseBenchmark {
         if (bareFirst) {
           bareRun = Measured.sum(bareRun, measure("jingzhi_bare", () -> bareClient.bareCase(), roundPast, share, threads));
         }
+        if (withData) {
+          dataRun = Measured.sum(dataRun, measure(BARE_DATA_DATABASE, () -> dataClient.caseWithData(), roundPast, share, threads));
+        }
         jingzhiRun = Measured.sum(jingzhiRun, measure("jingzhi_bench", () -> jingzhiClient.jointApproval(), roundPast, share, threads));
         if (!bareFirst) {
           bareRun = Measured.sum(bareRun, measure("jingzhi_bare", () -> bareClient.bareCase(), roundPast, share, threads));
         }
       }
       System.out.println(table(bareRun, jingzhiRun, cases, threads, rounds));
+      if (withData) {
+        System.out.println(tableAgainstCaseData(dataRun, jingzhiRun));
+        System.out.println(Statements.compared("bare engine with the case's data, timers and messages", BARE_DATA_DATABASE,
+            "jingzhi_bench", cases + past));
+      }
       System.out.println(TableCounters.perCase(bareRun.tables(), jingzhiRun.tables(), cases));
       System.out.println(TableCounters.perIndex(bareRun.indexes(), jingzhiRun.indexes(), cases, 25));
       System.out.println(Statements.compared("jingzhi_bare", "jingzhi_bench", cases + past));
@@ -269,6 +310,30 @@ public final class RestCaseBenchmark {
     }
   }
 
+  /**
+   * Jingzhi against the bare engine running the case's shape with its data, timers and messages
+   * ({@link BareModelWithCaseData}): what Jingzhi's own additions cost — logins, authorization and grants, working-day
+   * clocks, notices, catalogue, the operation log, the trimmed history — without the data every case holds. No targets: the
+   * issue's are against the bare process above.
+   */
+  static String tableAgainstCaseData(Measured data, Measured jingzhi) {
+    StringBuilder out = new StringBuilder(String.format("Against the bare engine given the case's data, timers and messages"
+        + " (%s; not the issue's comparison)%n| per case | bare engine with the case's data | Jingzhi | ratio |%n|---|---|---|---|%n",
+        BareModelWithCaseData.KEY));
+    compared(out, "throughput (cases/s)", data.casesPerSecond(), jingzhi.casesPerSecond());
+    compared(out, "rows written (all three)", data.inserted() + data.updated() + data.deleted(),
+        jingzhi.inserted() + jingzhi.updated() + jingzhi.deleted());
+    compared(out, "commits", data.commits(), jingzhi.commits());
+    compared(out, "rows read (tup_returned)", data.read(), jingzhi.read());
+    compared(out, "processor ms, this JVM (client and all servers)", data.cpu().jvmMillis() / (double) data.cases(),
+        jingzhi.cpu().jvmMillis() / (double) jingzhi.cases());
+    if (data.cpu().databaseMillis() >= 0) {
+      compared(out, "processor ms, PostgreSQL's processes", data.cpu().databaseMillis() / (double) data.cases(),
+          jingzhi.cpu().databaseMillis() / (double) jingzhi.cases());
+    }
+    return out.toString();
+  }
+
   static String table(Measured bare, Measured jingzhi, int cases, int threads, int rounds) {
     StringBuilder out = new StringBuilder(String.format("%n%d cases each after a warm-up, in %d alternating round(s), %d client threads,"
         + " PostgreSQL, through the REST API%n| per case | bare engine | Jingzhi | ratio | target (issue 15) |%n|---|---|---|---|---|%n",
@@ -294,6 +359,10 @@ public final class RestCaseBenchmark {
     double ratio = jingzhi / bare;
     String verdict = target == null ? "" : target + (met.test(ratio) ? " met" : " not met");
     out.append(String.format("| %s | %.1f | %.1f | %.2f | %s |%n", name, bare, jingzhi, ratio, verdict));
+  }
+
+  private static void compared(StringBuilder out, String name, double bare, double jingzhi) {
+    out.append(String.format("| %s | %.1f | %.1f | %.2f |%n", name, bare, jingzhi, jingzhi / bare));
   }
 
   static ConfigurableApplicationContext startJingzhi(String url, String... more) {
@@ -351,7 +420,11 @@ public final class RestCaseBenchmark {
 
     /** One restaurant-opening case, approved; answers its process instance. */
     String jointApproval() throws Exception {
-      String instance = openJointApproval();
+      return approvedAndIssued(openJointApproval());
+    }
+
+    /** An accepted case's four reviews approved by their departments, then its result issued at the window. */
+    private String approvedAndIssued(String instance) throws Exception {
       for (String department : DEPARTMENTS) {
         step(department, instance, "review", department, Map.of("decision", "approved", "opinion", "同意"));
       }
@@ -382,6 +455,24 @@ public final class RestCaseBenchmark {
     String openBareCase() throws Exception {
       String instance = send(null, "POST", engine + "/process-definition/key/" + BARE + "/start", Map.of()).get("id").asText();
       step("window", instance, "windowAcceptance", null, Map.of());
+      return instance;
+    }
+
+    /**
+     * One case of {@link BareModelWithCaseData}, approved, with the answers Jingzhi's case gets: the application's six
+     * variables at the start, the window's acceptance, each department's decision and opinion, the issue's note.
+     */
+    String caseWithData() throws Exception {
+      return approvedAndIssued(openCaseWithData());
+    }
+
+    /** One case of {@link BareModelWithCaseData}, started and accepted: left with its four reviews open. */
+    String openCaseWithData() throws Exception {
+      Map<String, Object> application = new LinkedHashMap<>();
+      JointApprovalBenchmark.APPLICATION.forEach((name, value) -> application.put(name, Map.of("value", value)));
+      String instance = send(null, "POST", engine + "/process-definition/key/" + BareModelWithCaseData.KEY + "/start",
+          Map.of("variables", application)).get("id").asText();
+      step("window", instance, "windowAcceptance", null, Map.of("acceptance", "accepted", "opinion", "材料齐全"));
       return instance;
     }
 

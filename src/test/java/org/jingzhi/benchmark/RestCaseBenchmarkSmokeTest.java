@@ -2,9 +2,12 @@ package org.jingzhi.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.jingzhi.benchmark.bare.BareEngineApplication;
+import org.jingzhi.benchmark.bare.BareModelWithCaseData;
 import org.jingzhi.escalation.Events;
 import org.jingzhi.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @IntegrationTest
 class RestCaseBenchmarkSmokeTest {
 
+  private static final Set<String> LOOP_COUNTERS = Set.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
+
   @LocalServerPort
   int port;
   @Autowired
@@ -29,7 +34,9 @@ class RestCaseBenchmarkSmokeTest {
   @Test
   void oneCaseOfEachSideRunsToItsEndThroughTheRestApi() throws Exception {
     HistoryService history = engine.getHistoryService();
-    String approved = new RestCaseBenchmark.Client(port, "/engine-rest", true).jointApproval();
+    RestCaseBenchmark.Client client = new RestCaseBenchmark.Client(port, "/engine-rest", true);
+    String approved = client.jointApproval();
+    long openCaseTimers = engine.getManagementService().createJobQuery().processInstanceId(client.openJointApproval()).timers().count();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(approved).singleResult().getEndActivityId())
         .isEqualTo("endApproved");
 
@@ -41,9 +48,29 @@ class RestCaseBenchmarkSmokeTest {
     try (ConfigurableApplicationContext bare = BareEngineApplication.start("jdbc:h2:mem:jingzhi-bare;DB_CLOSE_DELAY=-1")) {
       ProcessEngine bareEngine = bare.getBean(ProcessEngine.class);
       RestCaseBenchmark.deployBare(bareEngine);
-      String ended = new RestCaseBenchmark.Client(RestCaseBenchmark.port(bare), "/engine-rest/engine/bare", false).bareCase();
+      RestCaseBenchmark.Client bareClient = new RestCaseBenchmark.Client(RestCaseBenchmark.port(bare), "/engine-rest/engine/bare", false);
+      String ended = bareClient.bareCase();
       assertThat(bareEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(ended).singleResult().getEndTime())
           .isNotNull();
+
+      BareModelWithCaseData.deploy(bareEngine);
+      String withData = bareClient.caseWithData();
+      assertThat(bareEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(withData).singleResult()
+          .getEndActivityId()).isEqualTo("endApproved");
+      assertThat(variablesOf(bareEngine.getHistoryService(), withData)).as("the same data as Jingzhi's case")
+          .containsExactlyInAnyOrderElementsOf(variablesOf(history, approved))
+          .hasSize(43);
+      assertThat(bareEngine.getManagementService().createJobQuery().processInstanceId(bareClient.openCaseWithData()).timers().count())
+          .as("an accepted case's timers as Jingzhi's: each review's reminder and limit, the case's limit").isEqualTo(openCaseTimers)
+          .isEqualTo(9);
     }
+  }
+
+  /** Each variable the case held, by name and whether it was the case's own or a step's; not the engine's loop counters. */
+  private static List<String> variablesOf(HistoryService history, String processInstanceId) {
+    return history.createHistoricVariableInstanceQuery().processInstanceIdIn(processInstanceId).list().stream()
+        .filter(variable -> !LOOP_COUNTERS.contains(variable.getName()))
+        .map(variable -> variable.getName() + (variable.getExecutionId().equals(processInstanceId) ? "" : " (step)"))
+        .toList();
   }
 }

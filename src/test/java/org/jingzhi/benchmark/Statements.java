@@ -52,13 +52,18 @@ final class Statements {
 
   /** Statements a case and the database's time for them, the bare engine's next to Jingzhi's, since {@link #reset}. */
   static String compared(String bare, String jingzhi, int cases) {
+    return compared("bare engine", bare, jingzhi, cases);
+  }
+
+  /** The same, against another engine than the bare one, named {@code other} in the line. */
+  static String compared(String other, String otherDatabase, String jingzhi, int cases) {
     if (!available()) {
       return "";
     }
-    double[] ofBare = callsAndTime(bare, cases);
+    double[] ofOther = callsAndTime(otherDatabase, cases);
     double[] ofJingzhi = callsAndTime(jingzhi, cases);
-    return String.format("Statements a case (pg_stat_statements): bare engine %.1f, Jingzhi %.1f (%.2f ×); ms executing them: %.2f, %.2f (%.2f ×)%n",
-        ofBare[0], ofJingzhi[0], ofJingzhi[0] / ofBare[0], ofBare[1], ofJingzhi[1], ofJingzhi[1] / ofBare[1]);
+    return String.format("Statements a case (pg_stat_statements): %s %.1f, Jingzhi %.1f (%.2f ×); ms executing them: %.2f, %.2f (%.2f ×)%n",
+        other, ofOther[0], ofJingzhi[0], ofJingzhi[0] / ofOther[0], ofOther[1], ofJingzhi[1], ofJingzhi[1] / ofOther[1]);
   }
 
   /**

@@ -15,6 +15,14 @@ public class BareEngineApplication {
 
   /** Command-line arguments outrank every other property source, application.yaml of the classpath included. */
   public static ConfigurableApplicationContext start(String url) {
+    return start(url, "bare");
+  }
+
+  /**
+   * A second bare engine in the same JVM needs a name of its own (letters, no hyphen: the engine ignores one with a hyphen),
+   * by which the REST API finds it: {@code /engine-rest/engine/<name>}.
+   */
+  public static ConfigurableApplicationContext start(String url, String engineName) {
     return new SpringApplicationBuilder(BareEngineApplication.class).run(
         "--server.port=0",
         "--spring.datasource.url=" + url,
@@ -26,7 +34,7 @@ public class BareEngineApplication {
         "--spring.datasource.hikari.data-source-properties.options=-c plan_cache_mode=force_generic_plan -c jit=off",
         "--spring.flyway.enabled=false",
         "--spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.session.SessionAutoConfiguration",
-        "--camunda.bpm.process-engine-name=bare",
+        "--camunda.bpm.process-engine-name=" + engineName,
         "--camunda.bpm.auto-deployment-enabled=false",
         "--camunda.bpm.authorization.enabled=false",
         "--camunda.bpm.history-level=full",
