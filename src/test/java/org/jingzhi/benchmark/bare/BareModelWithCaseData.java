@@ -15,12 +15,12 @@ import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
  * expression listener. No authorization, grants, working-day clocks, notices, catalogue look-ups or operation log.
  *
  * <p>Its variables a case have {@code joint-approval}'s names and scopes, its JSON values as strings (43 a case;
- * {@code RestCaseBenchmarkSmokeTest} compares them): the application's six, the case's registration (4), the window's answers in its step (2) and in the
- * case (3, the missing materials empty), the plan (5), each review's department and limit (2) and answers (2) in its
- * scope and its record in the case (1), the conclusion (2) and the issue's note (1); and the engine's multi-instance
- * counters, whose history Jingzhi does not keep. Unlike Jingzhi's, a step's answers are created empty when the step
- * starts (input parameters without a value) and updated when given, and the engine's default history writes every change
- * of every variable: the bare engine's way of holding the same data.
+ * {@code RestCaseBenchmarkSmokeTest} compares them): the application's six, the case's registration (4), the window's
+ * answers in its step (2) and in the case (3, the missing materials empty), the plan (5), each review's department and
+ * limit (2) and answers (2) in its scope and its record in the case (1), the conclusion (2) and the issue's note (1); and
+ * the engine's multi-instance counters. Unlike Jingzhi's, a step's answers are created empty when the step starts (input
+ * parameters without a value) and updated when given: the bare engine's way of holding the same data. What history it
+ * writes is the engine's setting ({@link BareEngineApplication.History}).
  */
 public final class BareModelWithCaseData {
 
