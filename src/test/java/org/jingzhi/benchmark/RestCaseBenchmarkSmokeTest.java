@@ -22,7 +22,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @IntegrationTest
 class RestCaseBenchmarkSmokeTest {
 
-  private static final Set<String> LOOP_COUNTERS = Set.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
+  private static final Set<String> LOOP_COUNTERS =
+      Set.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
 
   @LocalServerPort
   int port;

@@ -6,14 +6,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The bare engine the benchmarks measure Jingzhi against: Camunda 7's Spring Boot starter with its REST API on its own
- * PostgreSQL database, history FULL (unless told otherwise: {@link History}), and nothing of ours — no listeners, no guards, no authentication or authorization
- * (its package holds no Jingzhi bean), no Flyway, no shared sessions, no engine events published to Spring; the same
- * PostgreSQL driver settings as Jingzhi.
+ * PostgreSQL database, Camunda's default history unless told otherwise ({@link History}), and nothing of ours — no
+ * listeners, no guards, no authentication or authorization (its package holds no Jingzhi bean), no Flyway, no shared
+ * sessions, no engine events published to Spring; the same PostgreSQL driver settings as Jingzhi.
  */
 @SpringBootApplication
 public class BareEngineApplication {
 
-  /** Command-line arguments outrank every other property source, application.yaml of the classpath included. */
+  /** The bare engine: named {@code bare}, Camunda's default history. */
   public static ConfigurableApplicationContext start(String url) {
     return start(url, "bare", History.CAMUNDA_DEFAULT);
   }
@@ -37,7 +37,8 @@ public class BareEngineApplication {
 
   /**
    * A second bare engine in the same JVM needs a name of its own (letters, no hyphen: the engine ignores one with a hyphen),
-   * by which the REST API finds it: {@code /engine-rest/engine/<name>}.
+   * by which the REST API finds it: {@code /engine-rest/engine/<name>}. Command-line arguments outrank every other
+   * property source, application.yaml of the classpath included (whose job executor settings the bare engines keep).
    */
   public static ConfigurableApplicationContext start(String url, String engineName, History history) {
     return new SpringApplicationBuilder(BareEngineApplication.class).run(
