@@ -7,7 +7,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.jingzhi.benchmark.bare.BareEngineApplication;
-import org.jingzhi.benchmark.bare.BareModelWithCaseData;
 import org.jingzhi.escalation.Events;
 import org.jingzhi.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.jingzhi.benchmark.bare;
+package org.jingzhi.benchmark;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -6,6 +6,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
+import org.jingzhi.benchmark.bare.BareEngineApplication;
 
 /**
  * The restaurant-opening case's shape as a modeler would draw it for the bare engine without any Java: the same steps,
@@ -22,16 +23,16 @@ import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
  * parameters without a value) and updated when given: the bare engine's way of holding the same data. What history it
  * writes is the engine's setting ({@link BareEngineApplication.History}).
  */
-public final class BareModelWithCaseData {
+final class BareModelWithCaseData {
 
-  public static final String KEY = "bare-joint-approval-data";
-  /** {@code joint-approval}'s four departments of a restaurant opening, as the reviews' collection holds them. */
-  static final String DEPARTMENTS = "market,fire,ecology,urban";
+  static final String KEY = "bare-joint-approval-data";
+  /** The restaurant opening's departments, as the reviews' collection reads them. */
+  private static final String DEPARTMENTS = String.join(",", JointApprovalBenchmark.DEPARTMENTS);
 
   private BareModelWithCaseData() {
   }
 
-  public static void deploy(ProcessEngine engine) {
+  static void deploy(ProcessEngine engine) {
     engine.getRepositoryService().createDeployment().name(KEY).addModelInstance(KEY + ".bpmn", model()).enableDuplicateFiltering(true)
         .deploy();
   }
